@@ -1,0 +1,1 @@
+"""Samenspel: synchroniciteit-workshops and their follow-up, as one Django project."""

@@ -1,0 +1,1 @@
+"""Staff accounts with their roles, login lockout, and the municipality's theme."""

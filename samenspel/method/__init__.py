@@ -1,0 +1,1 @@
+"""The meervoudige overheid and workshop templates as data."""

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the production settings with a test key and plain-HTTP cookies."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-for-the-suite")
+os.environ.setdefault("SECURE_COOKIES", "0")
+os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+
+from samenspel.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only
