@@ -6,6 +6,6 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-for-the-suite")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 
-from samenspel.settings import *  # noqa: E402, F403
+from samenspel.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only

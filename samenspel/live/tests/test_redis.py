@@ -1,0 +1,101 @@
+"""The Redis bus: several processes, one channel per stream. Runs when REDIS_URL is set
+(CI: REDIS_URL=redis://127.0.0.1:6379/1); the rest of the suite then runs over Redis too."""
+
+import asyncio
+import os
+
+import pytest
+import redis
+
+from samenspel.live.bus import CHANNEL_PREFIX, LiveEvent, RedisBus
+from samenspel.live.endpoint import live_application
+from samenspel.live.hub import CLOSE_RESYNC
+from samenspel.live.publish import publish
+from samenspel.live.subscriptions import sign_subscription
+from samenspel.live.tests.sockets import connected, http_app, unique_stream
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+needs_redis = pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is not set")
+
+
+@pytest.fixture
+def redis_bus(settings):
+    settings.REDIS_URL = REDIS_URL
+    settings.LIVE_TICK_MS = 10
+    return redis.Redis.from_url(REDIS_URL)
+
+
+def run(coroutine):
+    return asyncio.run(asyncio.wait_for(coroutine, 10))
+
+
+def subscribers(client, stream):
+    return dict(client.pubsub_numsub(CHANNEL_PREFIX + stream))[(CHANNEL_PREFIX + stream).encode()]
+
+
+def test_unreachable_redis_does_not_break_publishing(caplog):
+    RedisBus("redis://127.0.0.1:1/0").publish("workshop:1", LiveEvent("console", "{}"))
+
+    assert "could not publish" in caplog.text
+
+
+@needs_redis
+def test_one_publish_reaches_sockets_in_every_process(redis_bus):
+    async def scenario():
+        # Two apps, each with its own hub and Redis connection: two processes in miniature.
+        first_process, second_process = live_application(http_app), live_application(http_app)
+        stream = unique_stream()
+        token = sign_subscription(stream, ["console"])
+        here = await connected(first_process, token)
+        there = await connected(second_process, token)
+
+        publish(stream, "console", {"n": 1}, version=3)
+
+        assert await here.frame() == {"stream": stream, "version": 3, "events": [{"n": 1}]}
+        assert await there.frame() == {"stream": stream, "version": 3, "events": [{"n": 1}]}
+        await here.disconnect()
+        await there.disconnect()
+        for app in (first_process, second_process):
+            await app.live.hub().stop()
+
+    run(scenario())
+
+
+@needs_redis
+def test_process_subscribes_only_while_it_has_sockets_for_the_stream(redis_bus):
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        assert subscribers(redis_bus, stream) == 0
+
+        socket = await connected(app, sign_subscription(stream, ["console"]))
+        other = await connected(app, sign_subscription(stream, ["projector"]))
+        assert subscribers(redis_bus, stream) == 1  # one channel per process, not per socket
+
+        await socket.disconnect()
+        await other.disconnect()
+        await app.live.hub().settle()
+        assert subscribers(redis_bus, stream) == 0
+        await app.live.hub().stop()
+
+    run(scenario())
+
+
+@needs_redis
+def test_lost_redis_connection_makes_clients_resync(redis_bus):
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        socket = await connected(app, sign_subscription(stream, ["console"]))
+        name = app.live.hub()._subscriber.client_name
+
+        # Whatever was published while the connection was down is lost: clients must re-fetch.
+        assert redis_bus.client_kill_filter(_id=client_id(name)) == 1
+
+        assert await socket.closed_with() == CLOSE_RESYNC
+        await app.live.hub().stop()
+
+    def client_id(name):
+        return next(c["id"] for c in redis_bus.client_list() if c["name"] == name)
+
+    run(scenario())

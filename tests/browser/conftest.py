@@ -1,0 +1,67 @@
+"""Playwright on Debian's Chromium (no browser download), one fresh context per test."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.harness import PageGuard
+from tests.conftest import CHROMIUM, CHROMIUM_MISSING
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        # Only reached with SAMENSPEL_REQUIRE_BROWSER=1; otherwise the tests were skipped.
+        pytest.fail(CHROMIUM_MISSING.replace("skipped", "required"), pytrace=False)
+    # Playwright's sync API keeps an event loop running in this thread, which would make
+    # Django refuse ORM calls in tests and fixtures (SynchronousOnlyOperation).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page_guard(app_server):
+    return PageGuard(app_server.url)
+
+
+@pytest.fixture
+def page(browser, app_server, page_guard):
+    """A page in a fresh browser context, guarded; relative URLs go to the test server."""
+    context = browser.new_context(base_url=app_server.url, locale="nl-NL", service_workers="block")
+    context.set_default_timeout(5000)
+    page = context.new_page()
+    page_guard.attach(context, page)
+    yield page
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    # After the test body: fail the test itself (not its teardown) if the guard saw anything.
+    result = yield
+    guard = item.funcargs.get("page_guard")
+    if guard is not None:
+        guard.verify()
+    return result

@@ -1,0 +1,143 @@
+"""Helpers for browser tests: visit a page (and check it with axe-core), save a screenshot,
+and the guard that fails a test on third-party requests or console errors."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+_checked_urls: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+_RUN_AXE = """async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: { type: "tag", values: tags },
+    resultTypes: ["violations"],
+  });
+  return results.violations.map((violation) => ({
+    id: violation.id,
+    impact: violation.impact,
+    help: violation.help,
+    helpUrl: violation.helpUrl,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+}"""
+
+
+def visit(page, url, *, status=200):
+    """Open `url` (absolute, or relative to the test server), then check it with axe."""
+    response = page.goto(url)
+    assert response is not None, f"no response for {url}"
+    assert response.status == status, f"{url} answered {response.status}, expected {status}"
+    axe_check(page)
+    return response
+
+
+def axe_check(page):
+    """Fail with a readable list if axe-core finds WCAG 2.2 A/AA violations on the page.
+
+    Runs through the DevTools protocol, so the page's strict CSP stays as it is.
+    """
+    if not AXE_SOURCE.exists():
+        pytest.fail(f"{AXE_SOURCE} is missing: run `npm ci` first", pytrace=False)
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        # A script, not a function: the trailing void keeps its completion value at home.
+        page.evaluate(_axe_source() + "\n;void 0")
+    violations = page.evaluate(_RUN_AXE, AXE_TAGS)
+    _checked_urls.setdefault(page, set()).add(_without_fragment(page.url))
+    if violations:
+        pytest.fail(format_violations(page.url, violations), pytrace=False)
+
+
+def format_violations(url, violations):
+    lines = [f"axe-core found {len(violations)} accessibility violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"  - {violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"      at {target}" for target in violation["targets"])
+        lines.append(f"      see {violation['helpUrl']}")
+    return "\n".join(lines)
+
+
+def save_screenshot(page, name):
+    """Save the whole page as test-results/screenshots/<name>.png and return the path."""
+    path = SCREENSHOTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=path, full_page=True)
+    return path
+
+
+_axe_cache: list[str] = []
+
+
+def _axe_source():
+    if not _axe_cache:
+        _axe_cache.append(AXE_SOURCE.read_text(encoding="utf-8"))
+    return _axe_cache[0]
+
+
+def _without_fragment(url):
+    return url.split("#", 1)[0]
+
+
+class PageGuard:
+    """Collects what must not happen on a page: requests to any host but the test server
+    (privacy), console errors (CSP violations among them) and uncaught script errors, and
+    pages that were loaded but never checked with axe."""
+
+    def __init__(self, server_url):
+        self.server_host = urlsplit(server_url).netloc
+        self.problems = []
+        self.loaded = []
+        self._allowed_console_errors = []
+        self._page = None
+
+    def allow_console_error(self, pattern):
+        """Let a test that provokes an error on purpose say so (a regular expression)."""
+        self._allowed_console_errors.append(re.compile(pattern))
+
+    def attach(self, context, page):
+        self._page = page
+        context.route(self.is_third_party, self._refuse)
+        page.on("websocket", self._on_websocket)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught error: {error}"))
+        page.on("domcontentloaded", lambda loaded: self.loaded.append(loaded.url))
+
+    def is_third_party(self, url):
+        parts = urlsplit(url)
+        return parts.scheme in {"http", "https", "ws", "wss"} and parts.netloc != self.server_host
+
+    def verify(self):
+        problems = list(self.problems)
+        checked = _checked_urls.get(self._page, set()) if self._page is not None else set()
+        problems.extend(
+            f"page never checked with axe_check(): {url}"
+            for url in dict.fromkeys(_without_fragment(url) for url in self.loaded)
+            if url not in checked and url != "about:blank"
+        )
+        if problems:
+            pytest.fail("\n".join(["The page did what it must not:", *problems]), pytrace=False)
+
+    def _refuse(self, route):
+        self.problems.append(f"third-party request: {route.request.method} {route.request.url}")
+        route.abort()
+
+    def _on_websocket(self, websocket):
+        if self.is_third_party(websocket.url):
+            self.problems.append(f"third-party WebSocket: {websocket.url}")
+
+    def _on_console(self, message):
+        if message.type != "error":
+            return
+        if any(pattern.search(message.text) for pattern in self._allowed_console_errors):
+            return
+        where = message.location.get("url", "")
+        self.problems.append(f"console error: {message.text}" + (f" ({where})" if where else ""))

@@ -1,0 +1,111 @@
+"""Fixtures for cross-app and browser tests: the real ASGI app served by uvicorn in a
+background thread, against pytest-django's test database."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+from asgiref.sync import sync_to_async
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = (
+    f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium package"
+)
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+def browser_required() -> bool:
+    return os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = []
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser"):
+            browser_items.append(item)
+    # Without Chromium, skip (or, when it is required, let the browser fixture fail them).
+    if browser_items and not CHROMIUM.exists() and not browser_required():
+        config.stash[_skipped_browser_tests] = True
+        for item in browser_items:
+            item.add_marker(pytest.mark.skip(reason=CHROMIUM_MISSING))
+
+
+_skipped_browser_tests = pytest.StashKey[bool]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if config.stash.get(_skipped_browser_tests, False):
+        terminalreporter.write_line(CHROMIUM_MISSING, yellow=True, bold=True)
+
+
+class AppServer:
+    """uvicorn serving samenspel.asgi.application on 127.0.0.1 in a background thread."""
+
+    def __init__(self):
+        from samenspel.asgi import application
+
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self.host = f"127.0.0.1:{self._socket.getsockname()[1]}"
+        self.url = f"http://{self.host}"
+        config = uvicorn.Config(application, lifespan="on", log_level="warning", access_log=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._serve, name="uvicorn", daemon=True)
+        self._loop = None
+
+    def _serve(self):
+        self._loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(self._loop)
+        self._loop.run_until_complete(self._server.serve(sockets=[self._socket]))
+
+    def start(self):
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start; see the log above")
+            time.sleep(0.01)
+
+    def stop(self):
+        self._server.should_exit = True
+        self._thread.join(10)
+        self._socket.close()
+
+    def run_in_server(self, function):
+        """Run a sync function the way the server runs a sync view, and return its result."""
+        future = asyncio.run_coroutine_threadsafe(sync_to_async(function)(), self._loop)
+        return future.result(10)
+
+
+@pytest.fixture(scope="session")
+def _app_server(django_db_setup, django_db_blocker):
+    # Started after the test database exists (django_db_setup), and stopped before it is
+    # dropped, so no server connection keeps it open.
+    server = AppServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def app_server(_app_server, transactional_db):
+    """The real app on a free local port. The test database is shared with the test, so
+    rows the test writes are visible to the server (transactional_db: no open transaction)."""
+    database, seen = _database_name(), _app_server.run_in_server(_database_name)
+    assert seen == database, f"the server uses database {seen!r}, the test {database!r}"
+    return _app_server
+
+
+def _database_name():
+    from django.db import connection
+
+    return connection.settings_dict["NAME"]
