@@ -58,7 +58,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "servestatic.middleware.ServeStaticMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samenspel.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,7 +91,7 @@ TEMPLATES = [
 # SQLite in WAL mode is the embedded default; DATABASE_URL switches to PostgreSQL.
 VAR_DIR = Path(os.environ.get("SAMENSPEL_VAR_DIR", BASE_DIR / "var"))
 STATIC_ROOT = VAR_DIR / "static"
-# SQLite needs its folder, and WhiteNoise looks into STATIC_ROOT on start.
+# SQLite needs its folder, and ServeStatic looks into STATIC_ROOT on start.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samenspel.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
@@ -141,8 +141,8 @@ STATICFILES_DIRS = [
     ("vendor/axe", BASE_DIR / "node_modules" / "axe-core"),
 ]
 # Serve straight from the finders too, so a fresh clone needs no collectstatic step.
-WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = DEBUG
+SERVESTATIC_USE_FINDERS = True
+SERVESTATIC_AUTOREFRESH = DEBUG
 
 # Strict CSP: nothing inline, no eval, nothing from another host.
 SECURE_CSP = {
