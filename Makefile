@@ -68,7 +68,7 @@ typecheck: $(VENV)/.synced
 	$(VENV)/bin/mypy samenspel
 
 imports: $(VENV)/.synced
-	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 migrations-check: $(VENV)/.synced
 	$(TEST_SETTINGS) $(PY) manage.py makemigrations --check --dry-run

@@ -97,9 +97,11 @@ def _app_server(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def app_server(_app_server, transactional_db):
+def app_server(_app_server, django_db_serialized_rollback, transactional_db):
     """The real app on a free local port. The test database is shared with the test, so
-    rows the test writes are visible to the server (transactional_db: no open transaction)."""
+    rows the test writes are visible to the server (transactional_db: no open transaction).
+    Serialized rollback puts back what migrations stored (the default template) after each
+    test's flush."""
     database, seen = _database_name(), _app_server.run_in_server(_database_name)
     assert seen == database, f"the server uses database {seen!r}, the test {database!r}"
     return _app_server

@@ -226,7 +226,7 @@ class RedisSubscriber:
             self._reader.cancel()
             await asyncio.wait([self._reader])
             self._reader = None
-        await self._pubsub.aclose()
+        await self._pubsub.aclose()  # type: ignore[no-untyped-call]  # untyped in redis-py
         await self._client.aclose()
 
     async def _read(self) -> None:

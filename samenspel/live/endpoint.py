@@ -40,23 +40,26 @@ CLOSE_TIMEOUT = 2.0  # a client too slow to take even the close frame is cut off
 MAX_TOKEN_LENGTH = 4096
 
 
-def live_application(django_app: ASGIApp) -> ASGIApp:
+def live_application(django_app: ASGIApp) -> LiveApplication:
     """Wrap Django's ASGI app with the live WebSocket endpoint and lifespan handling."""
-    live = LiveEndpoint()
+    return LiveApplication(django_app)
 
-    async def application(scope: Scope, receive: Receive, send: Send) -> None:
+
+class LiveApplication:
+    def __init__(self, django_app: ASGIApp) -> None:
+        self.django_app = django_app
+        self.live = LiveEndpoint()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "websocket":
             if scope["path"].startswith(LIVE_PATH_PREFIX):
-                await live.serve(scope, receive, send)
+                await self.live.serve(scope, receive, send)
             else:
                 await send({"type": "websocket.close", "code": CLOSE_REFUSED})
         elif scope["type"] == "lifespan":
-            await live.lifespan(receive, send)
+            await self.live.lifespan(receive, send)
         else:
-            await django_app(scope, receive, send)
-
-    application.live = live  # type: ignore[attr-defined]  # for tests and health checks
-    return application
+            await self.django_app(scope, receive, send)
 
 
 class LiveEndpoint:
@@ -122,8 +125,9 @@ async def _pump(client: Client, receive: Receive, send: Send) -> None:
     """Send the client's frames until it disconnects, sending fails, or the hub closes it."""
     writer = asyncio.ensure_future(_write(client, send))
     reader = asyncio.ensure_future(_read_until_disconnect(receive))
+    endings: list[asyncio.Future[Any]] = [writer, reader, client.closing]
     try:
-        await asyncio.wait({writer, reader, client.closing}, return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait(endings, return_when=asyncio.FIRST_COMPLETED)
         disconnected = reader.done()
     finally:
         writer.cancel()

@@ -7,7 +7,7 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.harness import PageGuard
+from tests.browser.harness import PageGuard, mark_without_javascript
 from tests.conftest import CHROMIUM, CHROMIUM_MISSING
 
 CHROMIUM_ARGS = [
@@ -22,16 +22,22 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+# Package scope: Playwright's sync API keeps an event loop marked as running in this thread
+# while it lives, which would break asyncio.run() in the tests that come after these.
+@pytest.fixture(scope="package")
+def browser(django_db_setup):
     if not CHROMIUM.exists():
         # Only reached with SAMENSPEL_REQUIRE_BROWSER=1; otherwise the tests were skipped.
         pytest.fail(CHROMIUM_MISSING.replace("skipped", "required"), pytrace=False)
-    # Playwright's sync API keeps an event loop running in this thread, which would make
-    # Django refuse ORM calls in tests and fixtures (SynchronousOnlyOperation).
+    # That running loop also makes Django refuse ORM calls in tests and fixtures
+    # (SynchronousOnlyOperation), and gives this thread fresh connection objects (asgiref
+    # keeps them per context), which lack the serialized database that transactional tests
+    # restore after each flush. So: allow the calls, and carry the serialized data over.
+    serialized = _serialized_databases()
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
+            _restore_serialized_databases(serialized)
             chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
             )
@@ -39,6 +45,23 @@ def browser():
             chromium.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+def _serialized_databases():
+    from django.db import connections
+
+    return {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+
+
+def _restore_serialized_databases(serialized):
+    from django.db import connections
+
+    for alias, contents in serialized.items():
+        connections[alias]._test_serialized_contents = contents
 
 
 @pytest.fixture
@@ -53,6 +76,20 @@ def page(browser, app_server, page_guard):
     context.set_default_timeout(5000)
     page = context.new_page()
     page_guard.attach(context, page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser, app_server, page_guard):
+    """Like `page`, with JavaScript off: what a visitor without scripts sees."""
+    context = browser.new_context(
+        base_url=app_server.url, locale="nl-NL", java_script_enabled=False
+    )
+    context.set_default_timeout(5000)
+    page = context.new_page()
+    page_guard.attach(context, page)
+    mark_without_javascript(page)
     yield page
     context.close()
 

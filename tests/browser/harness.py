@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -16,6 +17,7 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 _checked_urls: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_without_javascript: weakref.WeakSet = weakref.WeakSet()
 
 _RUN_AXE = """async (tags) => {
   const results = await axe.run(document, {
@@ -48,13 +50,59 @@ def axe_check(page):
     """
     if not AXE_SOURCE.exists():
         pytest.fail(f"{AXE_SOURCE} is missing: run `npm ci` first", pytrace=False)
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        # A script, not a function: the trailing void keeps its completion value at home.
-        page.evaluate(_axe_source() + "\n;void 0")
-    violations = page.evaluate(_RUN_AXE, AXE_TAGS)
+    violations = _run_axe_on_twin(page) if page in _without_javascript else _run_axe(page)
     _checked_urls.setdefault(page, set()).add(_without_fragment(page.url))
     if violations:
         pytest.fail(format_violations(page.url, violations), pytrace=False)
+
+
+def mark_without_javascript(page):
+    """For a page in a context with java_script_enabled=False (see the fixture)."""
+    _without_javascript.add(page)
+
+
+def _run_axe(page, attempts=3):
+    # Check the page as shown: a click may just have started loading the next document,
+    # whose style sheets must be in before sizes and colours mean anything.
+    page.wait_for_load_state("load")
+    try:
+        if not page.evaluate("() => typeof window.axe === 'object'"):
+            # A script, not a function: the trailing void keeps its completion value at home.
+            page.evaluate(_axe_source() + "\n;void 0")
+        return page.evaluate(_RUN_AXE, AXE_TAGS)
+    except PlaywrightError as error:
+        if "context was destroyed" not in str(error) or attempts <= 1:
+            raise
+        return _run_axe(page, attempts - 1)  # a navigation replaced the page meanwhile
+
+
+def _run_axe_on_twin(page):
+    # axe cannot run where scripts are off (timers never fire), so it checks a twin: the
+    # same URL in a scripting browser, answered with the DOM as the script-less browser
+    # built it (noscript content shown, no scripts), styled by the real server.
+    cdp = page.context.new_cdp_session(page)
+    try:
+        evaluated = cdp.send(
+            "Runtime.evaluate",
+            {"expression": "document.documentElement.outerHTML", "returnByValue": True},
+        )
+    finally:
+        cdp.detach()
+    html = re.sub(r"<script\b[^>]*>.*?</script>", "", evaluated["result"]["value"], flags=re.S)
+    html = html.replace("<noscript>", "<div>").replace("</noscript>", "</div>")
+    context = page.context.browser.new_context()
+    try:
+        twin = context.new_page()
+        twin.route(
+            page.url,
+            lambda route: route.fulfill(
+                status=200, content_type="text/html; charset=utf-8", body="<!doctype html>" + html
+            ),
+        )
+        twin.goto(page.url)
+        return _run_axe(twin)
+    finally:
+        context.close()
 
 
 def format_violations(url, violations):
@@ -95,21 +143,19 @@ class PageGuard:
     def __init__(self, server_url):
         self.server_host = urlsplit(server_url).netloc
         self.problems = []
-        self.loaded = []
+        self.loaded = []  # (page, url) for every document loaded
         self._allowed_console_errors = []
-        self._page = None
 
     def allow_console_error(self, pattern):
         """Let a test that provokes an error on purpose say so (a regular expression)."""
         self._allowed_console_errors.append(re.compile(pattern))
 
     def attach(self, context, page):
-        self._page = page
         context.route(self.is_third_party, self._refuse)
         page.on("websocket", self._on_websocket)
         page.on("console", self._on_console)
         page.on("pageerror", lambda error: self.problems.append(f"uncaught error: {error}"))
-        page.on("domcontentloaded", lambda loaded: self.loaded.append(loaded.url))
+        page.on("domcontentloaded", lambda loaded: self.loaded.append((loaded, loaded.url)))
 
     def is_third_party(self, url):
         parts = urlsplit(url)
@@ -117,12 +163,10 @@ class PageGuard:
 
     def verify(self):
         problems = list(self.problems)
-        checked = _checked_urls.get(self._page, set()) if self._page is not None else set()
-        problems.extend(
-            f"page never checked with axe_check(): {url}"
-            for url in dict.fromkeys(_without_fragment(url) for url in self.loaded)
-            if url not in checked and url != "about:blank"
-        )
+        for page, url in self.loaded:
+            url = _without_fragment(url)
+            if url != "about:blank" and url not in _checked_urls.get(page, set()):
+                problems.append(f"page never checked with axe_check(): {url}")
         if problems:
             pytest.fail("\n".join(["The page did what it must not:", *problems]), pytrace=False)
 

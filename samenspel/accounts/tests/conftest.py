@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from samenspel.accounts import lockout, services
@@ -31,8 +32,9 @@ def clock(monkeypatch):
 
 @pytest.fixture
 def client(client):
-    # The source language, so the tests read the English messages.
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    # The source language, so the tests read the English messages. Only the language switch's
+    # cookie changes the language (the browser's Accept-Language is ignored on purpose).
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 

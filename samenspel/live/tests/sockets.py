@@ -1,11 +1,18 @@
-"""A fake WebSocket client that drives the ASGI app directly, without a server."""
+"""Test clients for the live endpoint: a fake WebSocket that drives the ASGI app directly,
+and a real uvicorn server in a thread."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import socket
+import threading
+import time
 import uuid
 from urllib.parse import quote
+
+import uvicorn
 
 HOST = "localhost:8000"
 
@@ -73,3 +80,23 @@ async def connected(app, token, **kwargs):
     message = await socket.connect()
     assert message["type"] == "websocket.accept", message
     return socket
+
+
+@contextlib.contextmanager
+def served(app):
+    """Serve `app` with uvicorn on a free local port in a background thread; yields the host."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.01)
+        yield f"127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        listener.close()

@@ -82,7 +82,7 @@ def test_process_subscribes_only_while_it_has_sockets_for_the_stream(redis_bus):
 
 
 @needs_redis
-def test_lost_redis_connection_makes_clients_resync(redis_bus):
+def test_lost_redis_connection_makes_clients_resync_then_recovers(redis_bus):
     async def scenario():
         app = live_application(http_app)
         stream = unique_stream()
@@ -93,6 +93,13 @@ def test_lost_redis_connection_makes_clients_resync(redis_bus):
         assert redis_bus.client_kill_filter(_id=client_id(name)) == 1
 
         assert await socket.closed_with() == CLOSE_RESYNC
+        await asyncio.wait_for(socket.task, 2)
+
+        # The page reconnects; the hub resubscribes and delivers again.
+        again = await connected(app, sign_subscription(stream, ["console"]))
+        publish(stream, "console", {"n": "again"})
+        assert (await again.frame())["events"] == [{"n": "again"}]
+        await again.disconnect()
         await app.live.hub().stop()
 
     def client_id(name):
