@@ -1,50 +1,16 @@
 """Fixtures for cross-app and browser tests: the real ASGI app served by uvicorn in a
-background thread, against pytest-django's test database."""
+background thread, against pytest-django's test database. (Playwright: browser/conftest.py.)"""
 
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 import uvicorn
 from asgiref.sync import sync_to_async
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_MISSING = (
-    f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium package"
-)
-BROWSER_TESTS = Path(__file__).parent / "browser"
-
-
-def browser_required() -> bool:
-    return os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
-
-
-def pytest_collection_modifyitems(config, items):
-    browser_items = []
-    for item in items:
-        if BROWSER_TESTS in Path(item.path).parents:
-            item.add_marker(pytest.mark.browser)
-        if item.get_closest_marker("browser"):
-            browser_items.append(item)
-    # Without Chromium, skip (or, when it is required, let the browser fixture fail them).
-    if browser_items and not CHROMIUM.exists() and not browser_required():
-        config.stash[_skipped_browser_tests] = True
-        for item in browser_items:
-            item.add_marker(pytest.mark.skip(reason=CHROMIUM_MISSING))
-
-
-_skipped_browser_tests = pytest.StashKey[bool]()
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if config.stash.get(_skipped_browser_tests, False):
-        terminalreporter.write_line(CHROMIUM_MISSING, yellow=True, bold=True)
 
 
 class AppServer:
@@ -63,7 +29,9 @@ class AppServer:
         self._loop = None
 
     def _serve(self):
-        self._loop = asyncio.new_event_loop()
+        # The loop `uvicorn` itself would use (uvloop when installed), as in production.
+        new_loop = self._server.config.get_loop_factory() or asyncio.new_event_loop
+        self._loop = new_loop()
         asyncio.set_event_loop(self._loop)
         self._loop.run_until_complete(self._server.serve(sockets=[self._socket]))
 
@@ -79,6 +47,14 @@ class AppServer:
         self._server.should_exit = True
         self._thread.join(10)
         self._socket.close()
+
+    def run_in_loop(self, function):
+        """Run a plain function on the server's event loop (e.g. to poke the live hub)."""
+
+        async def call():
+            return function()
+
+        return asyncio.run_coroutine_threadsafe(call(), self._loop).result(10)
 
     def run_in_server(self, function):
         """Run a sync function the way the server runs a sync view, and return its result."""

@@ -234,8 +234,8 @@ class RedisSubscriber:
         while True:
             try:
                 message = await self._pubsub.get_message(timeout=READ_TIMEOUT)
-            except (redis.RedisError, OSError) as error:
-                logger.warning("Live: lost Redis (%s); trying again in %.1f s", error, delay)
+            except Exception as error:  # whatever it was, the reader must live on
+                logger.warning("Live: lost Redis (%r); trying again in %.1f s", error, delay)
                 for waiting in self._confirmations.values():
                     for confirmed in waiting:
                         if not confirmed.done():

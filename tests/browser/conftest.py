@@ -1,14 +1,23 @@
-"""Playwright on Debian's Chromium (no browser download), one fresh context per test."""
+"""Playwright on Debian's Chromium (no browser download), one fresh context per test.
+
+Without /usr/bin/chromium the browser tests are skipped with one line of explanation, unless
+SAMENSPEL_REQUIRE_BROWSER=1 (CI), which makes them fail instead."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser.harness import PageGuard, mark_without_javascript
-from tests.conftest import CHROMIUM, CHROMIUM_MISSING
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_MISSING = (
+    f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium package"
+)
+BROWSER_TESTS = Path(__file__).parent
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -20,6 +29,29 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_collection_modifyitems(config, items):
+    browser_items = []
+    for item in items:
+        if BROWSER_TESTS in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser"):
+            browser_items.append(item)
+    required = os.environ.get("SAMENSPEL_REQUIRE_BROWSER") == "1"
+    # When Chromium is required, the browser fixture fails these tests instead.
+    if browser_items and not CHROMIUM.exists() and not required:
+        config.stash[_skipped_browser_tests] = True
+        for item in browser_items:
+            item.add_marker(pytest.mark.skip(reason=CHROMIUM_MISSING))
+
+
+_skipped_browser_tests = pytest.StashKey[bool]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if config.stash.get(_skipped_browser_tests, False):
+        terminalreporter.write_line(CHROMIUM_MISSING, yellow=True, bold=True)
 
 
 # Package scope: Playwright's sync API keeps an event loop marked as running in this thread
@@ -34,6 +66,7 @@ def browser(django_db_setup):
     # keeps them per context), which lack the serialized database that transactional tests
     # restore after each flush. So: allow the calls, and carry the serialized data over.
     serialized = _serialized_databases()
+    allow_async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
@@ -44,7 +77,10 @@ def browser(django_db_setup):
             yield chromium
             chromium.close()
     finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        if allow_async_unsafe is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = allow_async_unsafe
 
 
 def _serialized_databases():

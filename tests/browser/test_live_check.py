@@ -33,6 +33,53 @@ def test_check_again_measures_another_round_trip(page):
     axe_check(page)
 
 
+def test_dropped_socket_reconnects_and_the_check_runs_again(page, app_server):
+    from samenspel.asgi import application
+
+    visit(page, "/verbinding/")
+    check = page.locator("#connection-check")
+    expect(check).to_have_attribute("data-check-state", "ok")
+    page.evaluate(
+        """() => {
+          window.liveStates = [];
+          document.getElementById("connection-check").addEventListener(
+            "samenspel:live-status",
+            (changed) => window.liveStates.push(changed.detail),
+          );
+        }"""
+    )
+
+    # As when the hub drops a slow client or Redis hiccups: every socket is told to resync.
+    app_server.run_in_loop(lambda: application.live.hub().resync())
+
+    page.wait_for_function("() => window.liveStates.some((s) => s.reconnected)")
+    assert page.evaluate("() => window.liveStates") == [
+        {"state": "offline", "reconnected": False},
+        {"state": "online", "reconnected": True},
+    ]
+    expect(check).to_have_attribute("data-check-state", "ok")
+    axe_check(page)
+
+
+def test_refused_token_asks_for_a_reload_instead_of_retrying(page):
+    # Spoil the page's token as the parser inserts it, before live.js reads it.
+    page.add_init_script(
+        """new MutationObserver((records, observer) => {
+          const check = document.getElementById("connection-check");
+          if (check) {
+            check.dataset.liveToken += "x";
+            observer.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });"""
+    )
+    visit(page, "/verbinding/")
+
+    check = page.locator("#connection-check")
+    expect(check).to_have_attribute("data-live-state", "expired")
+    expect(check).to_have_attribute("data-check-state", "expired")
+    axe_check(page)
+
+
 def test_without_javascript_the_page_says_the_check_needs_it(page_without_javascript):
     page = page_without_javascript
     visit(page, "/verbinding/")
