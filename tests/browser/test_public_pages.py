@@ -10,6 +10,7 @@ from samenspel.accounts.services import create_staff_user
 from tests.browser.harness import axe_check, save_screenshot, visit
 
 PHONE = {"width": 320, "height": 740}
+PASSWORD = "een-lang-wachtwoord-42"
 PROJECTOR = {"width": 1920, "height": 1080}
 
 
@@ -77,11 +78,8 @@ def test_statement_pages_are_there_and_accessible(page, path):
 
 
 def test_facilitator_logs_in_and_out(page):
-    create_staff_user("sanne", "facilitator", password="een-lang-wachtwoord-42")
-    visit(page, "/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("sanne")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
-    page.get_by_role("button", name="Inloggen").click()
+    create_staff_user("sanne", "facilitator", password=PASSWORD)
+    log_in(page, "sanne", PASSWORD)
     expect(page).to_have_url(re.compile("/$"))
     axe_check(page)
     page.get_by_role("button", name=re.compile("Uitloggen")).click()
@@ -90,21 +88,15 @@ def test_facilitator_logs_in_and_out(page):
 
 
 def test_wrong_password_is_explained_in_plain_dutch(page):
-    visit(page, "/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("niemand")
-    page.get_by_label("Wachtwoord").fill("fout")
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, "niemand", "fout")
     axe_check(page)
     expect(page.get_by_text("De gebruikersnaam of het wachtwoord klopt niet").first).to_be_visible()
     save_screenshot(page, "login-error")
 
 
 def test_administrator_reaches_the_template_admin(page):
-    create_staff_user("beheer", "administrator", password="een-lang-wachtwoord-42")
-    visit(page, "/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("beheer")
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord-42")
-    page.get_by_role("button", name="Inloggen").click()
+    create_staff_user("beheer", "administrator", password=PASSWORD)
+    log_in(page, "beheer", PASSWORD)
     axe_check(page)
     page.get_by_role("link", name="Beheer").click()
     axe_check(page)
@@ -112,3 +104,10 @@ def test_administrator_reaches_the_template_admin(page):
     axe_check(page)
     expect(page.get_by_text("Het belang van synchroniciteit")).to_be_visible()
     save_screenshot(page, "admin-templates")
+
+
+def log_in(page, username, password):
+    visit(page, "/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
