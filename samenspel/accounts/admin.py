@@ -25,6 +25,9 @@ from samenspel.accounts.forms import (
 from samenspel.accounts.models import LoginFailure, Theme, User
 
 admin.site.login_form = StaffAdminLoginForm
+admin.site.site_header = _("Samenspel management")
+admin.site.site_title = _("Samenspel management")
+admin.site.index_title = _("Management")
 
 
 @admin.register(User)

@@ -22,8 +22,8 @@ class WorkshopTemplate(models.Model):
         default=False,
         help_text=_("New workshops start from this template."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("workshop template")
