@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "samenspel.core",
     "samenspel.accounts",
     "samenspel.method",
+    "samenspel.workshops",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -111,3 +111,5 @@ def log_in(page, username, password):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    axe_check(page)

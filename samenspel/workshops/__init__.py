@@ -1,0 +1,1 @@
+"""A live workshop: join codes, participants in perspective groups, rounds and activities."""

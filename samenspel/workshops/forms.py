@@ -1,0 +1,77 @@
+"""Forms for preparing a workshop, entering a join code and joining a group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.core.forms import NLDesignForm
+from samenspel.method.models import WorkshopTemplate
+from samenspel.method.perspectives import PERSPECTIVES
+from samenspel.workshops.join_codes import normalise_join_code
+
+
+class WorkshopForm(NLDesignForm):
+    template = forms.ModelChoiceField(
+        label=_("Workshop template"), queryset=WorkshopTemplate.objects.all(), empty_label=None
+    )
+    title = forms.CharField(label=_("Title"), max_length=200)
+    case_description = forms.CharField(
+        label=_("Case"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Describe the case in a few plain sentences. Participants read it first."),
+    )
+    date = forms.DateField(
+        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    facilitator_names = forms.CharField(
+        label=_("Facilitators"), max_length=200, required=False,
+        help_text=_("The names participants see, for example: Anna and Joris."),
+    )
+    dot_budget = forms.IntegerField(
+        label=_("Dots per participant"), min_value=1, max_value=10, initial=3,
+        help_text=_("How many votes each participant has when the group chooses activities."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        default = WorkshopTemplate.objects.filter(is_default=True).first()
+        if default is not None:
+            self.fields["template"].initial = default.pk
+
+
+class JoinCodeForm(NLDesignForm):
+    code = forms.CharField(
+        label=_("Workshop code"),
+        max_length=20,
+        help_text=_("You get the code from the facilitator, for example KMT 4XH."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                      "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        code = normalise_join_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _("This is not a workshop code. A code has 6 letters and digits, like KMT 4XH.")
+            )
+        return code
+
+
+class JoinForm(NLDesignForm):
+    perspective = forms.ChoiceField(
+        label=_("Which group are you in?"),
+        choices=[(info.perspective.value, info.perspective.label) for info in PERSPECTIVES],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the group you belong to.")},
+    )
+    display_name = forms.CharField(
+        label=_("Your name (optional)"),
+        max_length=60,
+        required=False,
+        help_text=_("You may stay anonymous. Others only see your group."),
+    )

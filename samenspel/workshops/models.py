@@ -1,0 +1,74 @@
+"""A workshop run from a template, and the participants who joined it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samenspel.method.models import Round, WorkshopTemplate
+from samenspel.method.perspectives import Perspective
+
+
+class Workshop(models.Model):
+    class State(models.TextChoices):
+        LOBBY = "lobby", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        CLOSED = "closed", _("Closed")
+
+    template = models.ForeignKey(
+        WorkshopTemplate, on_delete=models.PROTECT, related_name="workshops",
+        verbose_name=_("workshop template"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    case_description = models.TextField(_("case"), max_length=4000)
+    date = models.DateField(_("date"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    facilitator_names = models.CharField(_("facilitators"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    join_code = models.CharField(_("join code"), max_length=12, unique=True)
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.LOBBY)
+    current_round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dot_budget = models.PositiveSmallIntegerField(_("dots per participant"), default=3)
+    # Bumped by every change that screens show; live frames carry it so a browser can tell
+    # that it missed something and re-fetch.
+    version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["-date", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def stream(self) -> str:
+        """The live stream every screen of this workshop listens to."""
+        return f"workshop:{self.pk}"
+
+    @property
+    def is_open_for_joining(self) -> bool:
+        return self.state != self.State.CLOSED
+
+
+class Participant(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
+    perspective = models.CharField(_("perspective"), max_length=20, choices=Perspective.choices)
+    display_name = models.CharField(_("name"), max_length=60, blank=True)
+    # The secret the participant's signed cookie (or API token) carries; never shown.
+    key = models.CharField(max_length=64, unique=True)
+    joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["joined_at"]
+
+    def __str__(self) -> str:
+        return self.display_name or str(_("Anonymous participant"))

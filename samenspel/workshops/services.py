@@ -1,0 +1,93 @@
+"""The one door for changes to a workshop: each function checks its rule, writes in one
+transaction and announces the change to the live screens after the commit."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.models import User
+from samenspel.method.models import WorkshopTemplate
+from samenspel.method.perspectives import Perspective
+from samenspel.workshops import live_updates
+from samenspel.workshops.join_codes import new_join_code
+from samenspel.workshops.models import Participant, Workshop
+
+
+class WorkshopError(Exception):
+    """A rule said no. `code` is stable for the API; the message is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def create_workshop(
+    *,
+    created_by: User | None,
+    template: WorkshopTemplate,
+    title: str,
+    case_description: str,
+    date: date | None = None,
+    place: str = "",
+    facilitator_names: str = "",
+    dot_budget: int = 3,
+) -> Workshop:
+    """A new workshop in the lobby, with a fresh join code."""
+    for _attempt in range(10):
+        try:
+            with transaction.atomic():
+                return Workshop.objects.create(
+                    created_by=created_by,
+                    template=template,
+                    title=title.strip(),
+                    case_description=case_description.strip(),
+                    date=date,
+                    place=place.strip(),
+                    facilitator_names=facilitator_names.strip(),
+                    dot_budget=dot_budget,
+                    join_code=new_join_code(),
+                )
+        except IntegrityError:
+            continue  # the code was taken already: draw another
+    raise WorkshopError("no_free_code", _("No free join code was found. Please try again."))
+
+
+def join_workshop(workshop: Workshop, perspective: str, display_name: str = "") -> Participant:
+    """A participant joins one perspective group; the name is optional."""
+    if not workshop.is_open_for_joining:
+        raise WorkshopError(
+            "workshop_closed", _("This workshop has ended. You can no longer join.")
+        )
+    if perspective not in Perspective.values:
+        raise WorkshopError("unknown_perspective", _("Choose one of the three groups."))
+    with transaction.atomic():
+        participant = Participant.objects.create(
+            workshop=workshop,
+            perspective=perspective,
+            display_name=" ".join(display_name.split())[:60],
+            key=secrets.token_urlsafe(32),
+        )
+        bump_version(workshop)
+        transaction.on_commit(
+            lambda: live_updates.announce_people(workshop, people_per_perspective(workshop))
+        )
+    return participant
+
+
+def bump_version(workshop: Workshop) -> None:
+    Workshop.objects.filter(pk=workshop.pk).update(version=F("version") + 1)
+    workshop.refresh_from_db(fields=["version"])
+
+
+def people_per_perspective(workshop: Workshop) -> list[tuple[Perspective, int]]:
+    """How many joined each group, in the fixed order of the perspectives."""
+    counts = dict(
+        workshop.participants.values_list("perspective").annotate(n=Count("pk")).order_by()
+    )
+    return [(perspective, counts.get(perspective.value, 0)) for perspective in Perspective]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from samenspel.workshops import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("workshops/", views.workshop_list, name="list"),
+    path("workshops/nieuw/", views.workshop_create, name="create"),
+    path("workshops/<int:pk>/", views.console, name="console"),
+    path("doe-mee/", views.enter_code, name="enter_code"),
+    path("w/<str:code>/", views.participant, name="participant"),
+]
