@@ -75,3 +75,24 @@ class JoinForm(NLDesignForm):
         required=False,
         help_text=_("You may stay anonymous. Others only see your group."),
     )
+
+
+class NoteForm(forms.Form):
+    """A note on one prompt; rendered by hand in workshops/_prompt.html, one per prompt."""
+
+    prompt = forms.IntegerField(widget=forms.HiddenInput)
+    key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Your note"),
+        max_length=500,
+        error_messages={
+            "required": _("Write something first."),
+            "max_length": _("A note can be at most %(limit_value)d characters."),
+        },
+    )
+    links_to = forms.IntegerField(required=False)
+
+
+class RoundForm(forms.Form):
+    round = forms.IntegerField(required=False)
+    action = forms.ChoiceField(choices=[("open", "open"), ("close", "close")])

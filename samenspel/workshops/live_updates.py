@@ -8,16 +8,27 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.live.publish import publish
+from samenspel.method.perspectives import Perspective
+from samenspel.workshops.models import Contribution
 
 if TYPE_CHECKING:
-    from samenspel.method.perspectives import Perspective
     from samenspel.workshops.models import Workshop
 
 CONSOLE = "console"
 PROJECTOR = "projector"
+
+
+def group(perspective: str) -> str:
+    """The audience of one perspective group: only its members hear its notes."""
+    return f"group:{perspective}"
+
+
+def notes_region(perspective: str, prompt_pk: int) -> str:
+    return f"notes-{perspective}-{prompt_pk}"
 
 
 def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -> None:
@@ -36,3 +47,43 @@ def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -
         }
     for audience in (CONSOLE, PROJECTOR):
         publish(workshop.stream, audience, event, version=workshop.version)
+
+
+def announce_round(workshop: Workshop) -> None:
+    """A round opened or closed: every screen loads the new state."""
+    with translation.override(settings.LANGUAGE_CODE):
+        round_ = workshop.current_round
+        if round_ is None:
+            return
+        if workshop.round_open:
+            message = _("Round %(number)d has started: %(title)s") % {
+                "number": round_.number, "title": round_.title,
+            }
+        else:
+            message = _("Round %(number)d is closed.") % {"number": round_.number}
+        event = {"reload": True, "announce": message}
+    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+        publish(workshop.stream, audience, event, version=workshop.version)
+
+
+def announce_notes(workshop: Workshop, perspective: str) -> None:
+    """A group's notes changed: its members and the console get the fresh lists, rendered
+    once for both."""
+    round_ = workshop.current_round
+    if round_ is None:
+        return
+    notes = list(Contribution.objects.of_group(workshop, perspective))
+    with translation.override(settings.LANGUAGE_CODE):
+        for prompt in round_.prompts.all():
+            html = render_to_string(
+                "workshops/_notes.html",
+                {"notes": [note for note in notes if note.prompt_id == prompt.pk]},
+            )
+            event = {
+                "region": notes_region(perspective, prompt.pk),
+                "html": html,
+                "announce": _("A new note in the group %(group)s.")
+                % {"group": Perspective(perspective).label},
+            }
+            for audience in (group(perspective), CONSOLE):
+                publish(workshop.stream, audience, event, version=workshop.version)

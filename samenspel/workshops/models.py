@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.method.models import Round, WorkshopTemplate
+from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 
 
@@ -33,6 +33,7 @@ class Workshop(models.Model):
     current_round = models.ForeignKey(
         Round, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    round_open = models.BooleanField(_("round open for writing"), default=False)
     dot_budget = models.PositiveSmallIntegerField(_("dots per participant"), default=3)
     # Bumped by every change that screens show; live frames carry it so a browser can tell
     # that it missed something and re-fetch.
@@ -72,3 +73,44 @@ class Participant(models.Model):
 
     def __str__(self) -> str:
         return self.display_name or str(_("Anonymous participant"))
+
+
+class ContributionQuerySet(models.QuerySet["Contribution"]):
+    def of_group(self, workshop: Workshop, perspective: str) -> ContributionQuerySet:
+        """A group's notes that everyone in the group may see: hidden ones left out."""
+        return self.filter(workshop=workshop, perspective=perspective, hidden=False).select_related(
+            "links_to"
+        )
+
+
+class Contribution(models.Model):
+    """A note on a prompt, written by a participant for their own group, or typed in by the
+    facilitator from paper on behalf of a group (then without participant)."""
+
+    MAX_LENGTH = 500
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="contributions")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, null=True, blank=True, related_name="contributions"
+    )
+    perspective = models.CharField(_("perspective"), max_length=20, choices=Perspective.choices)
+    prompt = models.ForeignKey(Prompt, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("text"), max_length=MAX_LENGTH)
+    links_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="linked_from",
+        verbose_name=_("belongs to"),
+    )
+    hidden = models.BooleanField(_("hidden"), default=False)
+    # Made by the phone for each submission, so a retried or double-tapped post is stored once.
+    idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ContributionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]

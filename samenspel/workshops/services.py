@@ -11,11 +11,11 @@ from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
-from samenspel.method.models import WorkshopTemplate
+from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import live_updates
 from samenspel.workshops.join_codes import new_join_code
-from samenspel.workshops.models import Participant, Workshop
+from samenspel.workshops.models import Contribution, Participant, Workshop
 
 
 class WorkshopError(Exception):
@@ -91,3 +91,77 @@ def people_per_perspective(workshop: Workshop) -> list[tuple[Perspective, int]]:
         workshop.participants.values_list("perspective").annotate(n=Count("pk")).order_by()
     )
     return [(perspective, counts.get(perspective.value, 0)) for perspective in Perspective]
+
+
+def open_round(workshop: Workshop, round_: Round) -> None:
+    """The facilitator opens a round (also to go back to an earlier one)."""
+    if round_.template_id != workshop.template_id:
+        raise WorkshopError("unknown_round", _("This round is not part of this workshop."))
+    if workshop.state == Workshop.State.CLOSED:
+        raise WorkshopError("workshop_closed", _("This workshop has ended."))
+    with transaction.atomic():
+        workshop.state = Workshop.State.RUNNING
+        workshop.current_round = round_
+        workshop.round_open = True
+        workshop.save(update_fields=["state", "current_round", "round_open"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_round(workshop))
+
+
+def close_round(workshop: Workshop) -> None:
+    """Writing stops; everybody still sees the notes."""
+    with transaction.atomic():
+        workshop.round_open = False
+        workshop.save(update_fields=["round_open"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_round(workshop))
+
+
+def add_contribution(
+    participant: Participant,
+    prompt: Prompt,
+    text: str,
+    links_to: Contribution | None = None,
+    idempotency_key: str | None = None,
+) -> Contribution:
+    """A participant adds a note for their own group to a prompt of the open round."""
+    workshop = participant.workshop
+    if idempotency_key:
+        earlier = Contribution.objects.filter(
+            idempotency_key=idempotency_key, participant=participant
+        ).first()
+        if earlier is not None:
+            return earlier  # a retry or a double tap: stored once
+    if not workshop.round_open or workshop.current_round_id != prompt.round_id:
+        raise WorkshopError("round_closed", _("This round is closed. You cannot add notes now."))
+    text = " ".join(text.split())
+    if not text:
+        raise WorkshopError("empty_note", _("Write something first."))
+    if len(text) > Contribution.MAX_LENGTH:
+        raise WorkshopError(
+            "note_too_long",
+            _("A note can be at most %(max)d characters.") % {"max": Contribution.MAX_LENGTH},
+        )
+    if links_to is not None and (
+        links_to.workshop_id != workshop.pk
+        or links_to.perspective != participant.perspective
+        or links_to.prompt_id != prompt.links_to_id
+        or links_to.hidden
+    ):
+        raise WorkshopError("bad_link", _("You can only link to a note of your own group."))
+    with transaction.atomic():
+        note = Contribution.objects.create(
+            workshop=workshop,
+            participant=participant,
+            perspective=participant.perspective,
+            prompt=prompt,
+            text=text,
+            links_to=links_to,
+            idempotency_key=idempotency_key or None,
+        )
+        bump_version(workshop)
+        transaction.on_commit(
+            lambda: live_updates.announce_notes(workshop, participant.perspective)
+        )
+    return note
+

@@ -3,6 +3,9 @@ code on a phone, without an account."""
 
 from __future__ import annotations
 
+import uuid
+from typing import Any
+
 import segno
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -15,11 +18,12 @@ from django.views.decorators.http import require_http_methods
 
 from samenspel.accounts import permissions
 from samenspel.live.subscriptions import sign_subscription
-from samenspel.method.perspectives import PERSPECTIVES
+from samenspel.method.models import Round
+from samenspel.method.perspectives import PERSPECTIVES, Perspective
 from samenspel.workshops import live_updates, services
-from samenspel.workshops.forms import JoinCodeForm, JoinForm, WorkshopForm
+from samenspel.workshops.forms import JoinCodeForm, JoinForm, NoteForm, RoundForm, WorkshopForm
 from samenspel.workshops.join_codes import spoken
-from samenspel.workshops.models import Participant, Workshop
+from samenspel.workshops.models import Contribution, Participant, Workshop
 
 PARTICIPANT_COOKIE_SALT = "workshops.participant"
 PARTICIPANT_COOKIE_DAYS = 30
@@ -67,8 +71,38 @@ def console(request: HttpRequest, pk: int) -> HttpResponse:
         "join_url": join_url,
         "qr_svg": qr.svg_inline(scale=6, border=2, title=_("QR code to join the workshop")),
         "counts": services.people_per_perspective(workshop),
+        "rounds": workshop.template.rounds.all(),
+        "groups": [
+            (perspective, prompts_with_notes(workshop, perspective.value))
+            for perspective in Perspective
+        ],
+        "can_run": permissions.can_run_workshops(request.user),
         "live_token": sign_subscription(workshop.stream, [live_updates.CONSOLE]),
     })
+
+
+@login_required
+@require_http_methods(["POST"])
+def change_round(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    form = RoundForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(_("This change is not possible."), status=400)
+    try:
+        if form.cleaned_data["action"] == "open":
+            round_ = Round.objects.filter(
+                pk=form.cleaned_data["round"], template=workshop.template
+            ).first()
+            if round_ is None:
+                return HttpResponse(_("This round is not part of this workshop."), status=400)
+            services.open_round(workshop, round_)
+        else:
+            services.close_round(workshop)
+    except services.WorkshopError as error:
+        return HttpResponse(error.message, status=400)
+    return redirect("workshops:console", pk=workshop.pk)
 
 
 # -- Participant -------------------------------------------------------------------------
@@ -98,7 +132,7 @@ def participant(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "workshops/not_found.html", status=404)
     me = current_participant(request, workshop)
     if me is not None:
-        return render(request, "workshops/lobby.html", {"workshop": workshop, "me": me})
+        return participant_screen(request, workshop, me)
     if not workshop.is_open_for_joining:
         return render(request, "workshops/ended.html", {"workshop": workshop}, status=410)
     form = JoinForm(request.POST or None)
@@ -145,3 +179,85 @@ def current_participant(request: HttpRequest, workshop: Workshop) -> Participant
     except (KeyError, signing.BadSignature):
         return None
     return Participant.objects.filter(workshop=workshop, key=key).first()
+
+
+@require_http_methods(["POST"])
+def add_note(request: HttpRequest, code: str) -> HttpResponse:
+    workshop = get_object_or_404(Workshop, join_code=code.upper())
+    me = current_participant(request, workshop)
+    if me is None:
+        return redirect("workshops:participant", code=workshop.join_code)
+    form = NoteForm(request.POST)
+    error = None
+    prompt_pk = None
+    if form.is_valid():
+        prompt_pk = form.cleaned_data["prompt"]
+        prompt = (
+            workshop.current_round.prompts.filter(pk=prompt_pk).first()
+            if workshop.current_round
+            else None
+        )
+        links_to = None
+        if form.cleaned_data["links_to"]:
+            links_to = Contribution.objects.filter(pk=form.cleaned_data["links_to"]).first()
+        if prompt is None:
+            error = _("This round is closed. You cannot add notes now.")
+        else:
+            try:
+                services.add_contribution(
+                    me, prompt, form.cleaned_data["text"], links_to, form.cleaned_data["key"]
+                )
+            except services.WorkshopError as failure:
+                error = failure.message
+            else:
+                response = redirect("workshops:participant", code=workshop.join_code)
+                response["Location"] += f"#prompt-{prompt.pk}"
+                return response
+    else:
+        prompt_pk = form.cleaned_data.get("prompt")
+        error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    return participant_screen(
+        request, workshop, me, error={"prompt": prompt_pk, "message": error,
+                                      "text": request.POST.get("text", "")}, status=400,
+    )
+
+
+def participant_screen(
+    request: HttpRequest,
+    workshop: Workshop,
+    me: Participant,
+    error: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The lobby, or the open round worded for the participant's own group."""
+    context: dict[str, Any] = {
+        "workshop": workshop,
+        "me": me,
+        "error": error,
+        "live_token": sign_subscription(workshop.stream, [live_updates.group(me.perspective)]),
+    }
+    if workshop.current_round is None:
+        return render(request, "workshops/lobby.html", context, status=status)
+    context["round"] = workshop.current_round
+    context["prompts"] = prompts_with_notes(workshop, me.perspective)
+    context["form_key"] = uuid.uuid4().hex
+    return render(request, "workshops/round.html", context, status=status)
+
+
+def prompts_with_notes(workshop: Workshop, perspective: str) -> list[dict[str, Any]]:
+    """The current round's prompts as one group sees them: its question and its notes."""
+    round_ = workshop.current_round
+    if round_ is None:
+        return []
+    notes = list(Contribution.objects.of_group(workshop, perspective))
+    prompts = list(round_.prompts.prefetch_related("texts"))
+    return [
+        {
+            "prompt": prompt,
+            "question": prompt.text_for(perspective),
+            "region": live_updates.notes_region(perspective, prompt.pk),
+            "notes": [note for note in notes if note.prompt_id == prompt.pk],
+            "link_choices": [note for note in notes if note.prompt_id == prompt.links_to_id],
+        }
+        for prompt in prompts
+    ]

@@ -28,7 +28,13 @@
 
   document.addEventListener("samenspel:live", function (e) {
     var event = e.detail && e.detail.event;
-    if (!event || !event.region) return;
+    if (!event) return;
+    if (event.reload) {
+      // The round changed: the page itself is different now.
+      window.location.reload();
+      return;
+    }
+    if (!event.region) return;
     swap(event.region, event.html || "");
     announce(event.announce);
   });
