@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -96,3 +96,36 @@ class NoteForm(forms.Form):
 class RoundForm(forms.Form):
     round = forms.IntegerField(required=False)
     action = forms.ChoiceField(choices=[("open", "open"), ("close", "close")])
+
+
+class ActivityForm(forms.Form):
+    title = forms.CharField(
+        label=_("Activity"), max_length=120,
+        error_messages={"required": _("Give the activity a short title.")},
+    )
+    description = forms.CharField(label=_("What do we do, and who?"), max_length=500,
+                                  required=False)
+    serves = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=[])
+
+    def __init__(self, *args: Any, behaviours: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["serves"]).choices = behaviours
+
+
+class DotForm(forms.Form):
+    """The dot buttons send "add-<activity>" or "remove-<activity>"."""
+
+    dot = forms.RegexField(regex=r"^(add|remove)-\d{1,12}$")
+
+    def action_and_activity(self) -> tuple[str, int]:
+        action, _dash, activity = self.cleaned_data["dot"].partition("-")
+        return action, int(activity)
+
+
+class ChooseForm(forms.Form):
+    activities = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=[])
+    perspective = forms.CharField(required=False)
+
+    def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["activities"]).choices = choices

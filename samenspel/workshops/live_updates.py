@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from samenspel.live.publish import publish
 from samenspel.method.perspectives import Perspective
-from samenspel.workshops.models import Contribution
+from samenspel.workshops import boards
 
 if TYPE_CHECKING:
     from samenspel.workshops.models import Workshop
@@ -25,10 +25,6 @@ PROJECTOR = "projector"
 def group(perspective: str) -> str:
     """The audience of one perspective group: only its members hear its notes."""
     return f"group:{perspective}"
-
-
-def notes_region(perspective: str, prompt_pk: int) -> str:
-    return f"notes-{perspective}-{prompt_pk}"
 
 
 def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -> None:
@@ -72,18 +68,30 @@ def announce_notes(workshop: Workshop, perspective: str) -> None:
     round_ = workshop.current_round
     if round_ is None:
         return
-    notes = list(Contribution.objects.of_group(workshop, perspective))
     with translation.override(settings.LANGUAGE_CODE):
-        for prompt in round_.prompts.all():
-            html = render_to_string(
-                "workshops/_notes.html",
-                {"notes": [note for note in notes if note.prompt_id == prompt.pk]},
-            )
+        for item in boards.prompts_with_notes(workshop, perspective):
+            html = render_to_string("workshops/_notes.html", {"notes": item["notes"]})
             event = {
-                "region": notes_region(perspective, prompt.pk),
+                "region": item["region"],
                 "html": html,
                 "announce": _("A new note in the group %(group)s.")
                 % {"group": Perspective(perspective).label},
             }
             for audience in (group(perspective), CONSOLE):
                 publish(workshop.stream, audience, event, version=workshop.version)
+
+
+def announce_activities(workshop: Workshop, perspective: str) -> None:
+    """A group's activities or dots changed: the group's board and the console's column,
+    each rendered once (the group votes, the console only confirms)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "workshop": workshop,
+            "perspective": perspective,
+            "activities": boards.group_activities(workshop, perspective),
+        }
+        region = boards.activities_region(perspective)
+        for audience, mode in ((group(perspective), "group"), (CONSOLE, "console")):
+            html = render_to_string("workshops/_activities.html", {**context, "mode": mode})
+            publish(workshop.stream, audience, {"region": region, "html": html},
+                    version=workshop.version)

@@ -114,3 +114,44 @@ class Contribution(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class Activity(models.Model):
+    """An activity a group proposes in the closing round; the group chooses some of them."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="activities")
+    perspective = models.CharField(_("perspective"), max_length=20, choices=Perspective.choices)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=500, blank=True)
+    serves = models.ManyToManyField(
+        Contribution, blank=True, related_name="served_by", verbose_name=_("serves")
+    )
+    proposed_by = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    chosen = models.BooleanField(_("chosen"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Vote(models.Model):
+    """The dots one participant put on one activity."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
+    dots = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "participant"], name="one_vote_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dots} x {self.activity}"

@@ -7,15 +7,16 @@ import secrets
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Sum
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
+from samenspel.method.services import closing_round
 from samenspel.workshops import live_updates
 from samenspel.workshops.join_codes import new_join_code
-from samenspel.workshops.models import Contribution, Participant, Workshop
+from samenspel.workshops.models import Activity, Contribution, Participant, Vote, Workshop
 
 
 class WorkshopError(Exception):
@@ -164,4 +165,112 @@ def add_contribution(
             lambda: live_updates.announce_notes(workshop, participant.perspective)
         )
     return note
+
+
+
+def _require_choosing(workshop: Workshop) -> None:
+    round_ = workshop.current_round
+    if not workshop.round_open or round_ is None or round_.kind != Round.Kind.CHOOSE_ACTIVITIES:
+        raise WorkshopError(
+            "not_choosing", _("Activities are chosen in the last round, while it is open.")
+        )
+
+
+def propose_activity(
+    participant: Participant,
+    title: str,
+    description: str = "",
+    serves: list[Contribution] | None = None,
+) -> Activity:
+    """A member proposes an activity for their group, and says which desired behaviours it
+    serves (notes of their own group)."""
+    workshop = participant.workshop
+    _require_choosing(workshop)
+    title = " ".join(title.split())
+    description = description.strip()
+    if not title:
+        raise WorkshopError("empty_title", _("Give the activity a short title."))
+    if len(title) > 120 or len(description) > 500:
+        raise WorkshopError(
+            "activity_too_long",
+            _("The title can be at most 120 characters, the description at most 500."),
+        )
+    serves = serves or []
+    if any(
+        note.workshop_id != workshop.pk or note.perspective != participant.perspective
+        for note in serves
+    ):
+        raise WorkshopError("bad_link", _("You can only link to a note of your own group."))
+    with transaction.atomic():
+        activity = Activity.objects.create(
+            workshop=workshop, perspective=participant.perspective, title=title,
+            description=description, proposed_by=participant,
+        )
+        activity.serves.set(serves)
+        bump_version(workshop)
+        transaction.on_commit(
+            lambda: live_updates.announce_activities(workshop, participant.perspective)
+        )
+    return activity
+
+
+def dots_used(participant: Participant) -> int:
+    return participant.votes.aggregate(n=Sum("dots"))["n"] or 0
+
+
+def place_dot(participant: Participant, activity: Activity, add: bool = True) -> None:
+    """One dot more (or fewer) on an activity of the participant's own group, within the
+    workshop's dot budget."""
+    workshop = participant.workshop
+    _require_choosing(workshop)
+    if activity.workshop_id != workshop.pk or activity.perspective != participant.perspective:
+        raise WorkshopError("other_group", _("You can only vote in your own group."))
+    with transaction.atomic():
+        # Lock the participant's row so two quick taps cannot both pass the budget check.
+        Participant.objects.select_for_update().filter(pk=participant.pk).first()
+        vote = Vote.objects.filter(activity=activity, participant=participant).first()
+        if add:
+            if dots_used(participant) >= workshop.dot_budget:
+                raise WorkshopError(
+                    "no_dots_left",
+                    _("You have used all %(budget)d dots. Take one back first.")
+                    % {"budget": workshop.dot_budget},
+                )
+            if vote is None:
+                Vote.objects.create(activity=activity, participant=participant, dots=1)
+            else:
+                vote.dots += 1
+                vote.save(update_fields=["dots"])
+        elif vote is not None:
+            if vote.dots > 1:
+                vote.dots -= 1
+                vote.save(update_fields=["dots"])
+            else:
+                vote.delete()
+        bump_version(workshop)
+        transaction.on_commit(
+            lambda: live_updates.announce_activities(workshop, participant.perspective)
+        )
+
+
+def choose_activities(workshop: Workshop, perspective: str, activities: list[Activity]) -> None:
+    """The group (or the facilitator for it) confirms exactly the number of activities the
+    template asks for: 2 in the default template, so 6 in all."""
+    _require_choosing(workshop)
+    round_ = closing_round(workshop.template)
+    wanted = round_.activities_per_perspective if round_ else 0
+    if any(a.workshop_id != workshop.pk or a.perspective != perspective for a in activities):
+        raise WorkshopError("other_group", _("You can only choose activities of one group."))
+    if len({a.pk for a in activities}) != wanted:
+        raise WorkshopError(
+            "wrong_number_of_activities",
+            _("Choose exactly %(wanted)d activities. You chose %(chosen)d.")
+            % {"wanted": wanted, "chosen": len({a.pk for a in activities})},
+        )
+    with transaction.atomic():
+        group = Activity.objects.filter(workshop=workshop, perspective=perspective)
+        group.update(chosen=False)
+        group.filter(pk__in=[a.pk for a in activities]).update(chosen=True)
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_activities(workshop, perspective))
 

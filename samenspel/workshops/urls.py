@@ -12,4 +12,8 @@ urlpatterns = [
     path("workshops/<int:pk>/ronde/", views.change_round, name="change_round"),
     path("w/<str:code>/", views.participant, name="participant"),
     path("w/<str:code>/notities/", views.add_note, name="add_note"),
+    path("w/<str:code>/activiteiten/", views.propose_activity, name="propose_activity"),
+    path("w/<str:code>/stip/", views.place_dot, name="place_dot"),
+    path("w/<str:code>/kiezen/", views.choose_activities, name="choose_activities"),
+    path("workshops/<int:pk>/kiezen/", views.choose_for_group, name="choose_for_group"),
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,10 +21,19 @@ from samenspel.accounts import permissions
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Round
 from samenspel.method.perspectives import PERSPECTIVES, Perspective
-from samenspel.workshops import live_updates, services
-from samenspel.workshops.forms import JoinCodeForm, JoinForm, NoteForm, RoundForm, WorkshopForm
+from samenspel.workshops import boards, live_updates, services
+from samenspel.workshops.forms import (
+    ActivityForm,
+    ChooseForm,
+    DotForm,
+    JoinCodeForm,
+    JoinForm,
+    NoteForm,
+    RoundForm,
+    WorkshopForm,
+)
 from samenspel.workshops.join_codes import spoken
-from samenspel.workshops.models import Contribution, Participant, Workshop
+from samenspel.workshops.models import Activity, Contribution, Participant, Workshop
 
 PARTICIPANT_COOKIE_SALT = "workshops.participant"
 PARTICIPANT_COOKIE_DAYS = 30
@@ -73,7 +83,12 @@ def console(request: HttpRequest, pk: int) -> HttpResponse:
         "counts": services.people_per_perspective(workshop),
         "rounds": workshop.template.rounds.all(),
         "groups": [
-            (perspective, prompts_with_notes(workshop, perspective.value))
+            {
+                "perspective": perspective,
+                "prompts": boards.prompts_with_notes(workshop, perspective.value),
+                "activities": boards.group_activities(workshop, perspective.value),
+                "activities_region": boards.activities_region(perspective.value),
+            }
             for perspective in Perspective
         ],
         "can_run": permissions.can_run_workshops(request.user),
@@ -238,26 +253,118 @@ def participant_screen(
     }
     if workshop.current_round is None:
         return render(request, "workshops/lobby.html", context, status=status)
-    context["round"] = workshop.current_round
-    context["prompts"] = prompts_with_notes(workshop, me.perspective)
+    round_ = workshop.current_round
+    context["round"] = round_
+    context["prompts"] = boards.prompts_with_notes(workshop, me.perspective)
     context["form_key"] = uuid.uuid4().hex
+    if round_.kind == Round.Kind.CHOOSE_ACTIVITIES:
+        context.update({
+            "perspective": me.perspective,
+            "mode": "group",
+            "activities": boards.group_activities(workshop, me.perspective),
+            "activities_region": boards.activities_region(me.perspective),
+            "behaviours": boards.desired_behaviours(workshop, me.perspective),
+            "dots_left": workshop.dot_budget - services.dots_used(me),
+            "wanted": round_.activities_per_perspective,
+        })
+        return render(request, "workshops/choose.html", context, status=status)
     return render(request, "workshops/round.html", context, status=status)
 
 
-def prompts_with_notes(workshop: Workshop, perspective: str) -> list[dict[str, Any]]:
-    """The current round's prompts as one group sees them: its question and its notes."""
-    round_ = workshop.current_round
-    if round_ is None:
-        return []
-    notes = list(Contribution.objects.of_group(workshop, perspective))
-    prompts = list(round_.prompts.prefetch_related("texts"))
-    return [
-        {
-            "prompt": prompt,
-            "question": prompt.text_for(perspective),
-            "region": live_updates.notes_region(perspective, prompt.pk),
-            "notes": [note for note in notes if note.prompt_id == prompt.pk],
-            "link_choices": [note for note in notes if note.prompt_id == prompt.links_to_id],
-        }
-        for prompt in prompts
-    ]
+
+def participant_action(request: HttpRequest, code: str) -> tuple[Workshop, Participant | None]:
+    workshop = get_object_or_404(Workshop, join_code=code.upper())
+    return workshop, current_participant(request, workshop)
+
+
+def back_to_board(workshop: Workshop, anchor: str) -> HttpResponse:
+    response = redirect("workshops:participant", code=workshop.join_code)
+    response["Location"] += f"#{anchor}"
+    return response
+
+
+def refused(
+    request: HttpRequest, workshop: Workshop, me: Participant, message: str
+) -> HttpResponse:
+    return participant_screen(request, workshop, me, error={"message": message}, status=400)
+
+
+@require_http_methods(["POST"])
+def propose_activity(request: HttpRequest, code: str) -> HttpResponse:
+    workshop, me = participant_action(request, code)
+    if me is None:
+        return redirect("workshops:participant", code=workshop.join_code)
+    behaviours = boards.desired_behaviours(workshop, me.perspective)
+    form = ActivityForm(request.POST, behaviours=[(n.pk, n.text) for n in behaviours])
+    if not form.is_valid():
+        return refused(request, workshop, me, " ".join(
+            str(e) for errors in form.errors.values() for e in errors))
+    try:
+        services.propose_activity(
+            me, form.cleaned_data["title"], form.cleaned_data["description"],
+            [n for n in behaviours if n.pk in form.cleaned_data["serves"]],
+        )
+    except services.WorkshopError as error:
+        return refused(request, workshop, me, error.message)
+    return back_to_board(workshop, "activities")
+
+
+@require_http_methods(["POST"])
+def place_dot(request: HttpRequest, code: str) -> HttpResponse:
+    workshop, me = participant_action(request, code)
+    if me is None:
+        return redirect("workshops:participant", code=workshop.join_code)
+    form = DotForm(request.POST)
+    activity = None
+    if form.is_valid():
+        action, activity_pk = form.action_and_activity()
+        activity = Activity.objects.filter(pk=activity_pk, workshop=workshop).first()
+    if activity is None:
+        return refused(request, workshop, me, _("This activity does not exist."))
+    try:
+        services.place_dot(me, activity, add=action == "add")
+    except services.WorkshopError as error:
+        return refused(request, workshop, me, error.message)
+    return back_to_board(workshop, f"activity-{activity.pk}")
+
+
+@require_http_methods(["POST"])
+def choose_activities(request: HttpRequest, code: str) -> HttpResponse:
+    workshop, me = participant_action(request, code)
+    if me is None:
+        return redirect("workshops:participant", code=workshop.join_code)
+    error = confirm_choice(workshop, me.perspective, request)
+    if error:
+        return refused(request, workshop, me, error)
+    return back_to_board(workshop, "activities")
+
+
+@login_required
+@require_http_methods(["POST"])
+def choose_for_group(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator confirms the choice on behalf of a group."""
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    perspective = request.POST.get("perspective", "")
+    if perspective not in Perspective.values:
+        return HttpResponse(_("Choose one of the three groups."), status=400)
+    error = confirm_choice(workshop, perspective, request)
+    if error:
+        messages.error(request, error)
+        return redirect("workshops:console", pk=workshop.pk)
+    return redirect("workshops:console", pk=workshop.pk)
+
+
+def confirm_choice(workshop: Workshop, perspective: str, request: HttpRequest) -> str | None:
+    """Checks and stores a group's choice; the message to show when it is refused."""
+    group = list(Activity.objects.filter(workshop=workshop, perspective=perspective))
+    form = ChooseForm(request.POST, choices=[(a.pk, a.title) for a in group])
+    if not form.is_valid():
+        return _("Choose from the activities of this group.")
+    chosen = [a for a in group if a.pk in form.cleaned_data["activities"]]
+    try:
+        services.choose_activities(workshop, perspective, chosen)
+    except services.WorkshopError as error:
+        return error.message
+    return None

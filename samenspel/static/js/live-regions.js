@@ -6,7 +6,22 @@
 
   function swap(region, html) {
     var target = document.querySelector('[data-live-region="' + region + '"]');
-    if (target) target.innerHTML = html;
+    if (!target) return;
+    target.innerHTML = html;
+    // Fragments are rendered once for everybody, so without this visitor's CSRF token: give
+    // their forms the one this page already has.
+    var token = document.querySelector('input[name="csrfmiddlewaretoken"]');
+    if (!token) return;
+    target.querySelectorAll('form[method="post"]').forEach(function (form) {
+      var field = form.querySelector('input[name="csrfmiddlewaretoken"]');
+      if (!field) {
+        field = document.createElement("input");
+        field.type = "hidden";
+        field.name = "csrfmiddlewaretoken";
+        form.prepend(field);
+      }
+      field.value = token.value;
+    });
   }
 
   function announce(text) {
