@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from samenspel.method.perspectives import Perspective
 from samenspel.workshops import tally
 from samenspel.workshops.models import Activity, Contribution, Vote, Workshop
 
@@ -60,3 +61,42 @@ def group_activities(workshop: Workshop, perspective: str) -> list[dict[str, Any
         {"activity": activities[pk], "dots": count, "rank": rank, "tied": tied}
         for pk, count, rank, tied in ranked
     ]
+
+
+def outcome(workshop: Workshop) -> dict[str, Any]:
+    """Everything the room made: the chosen activities per group, with the behaviours they
+    serve, and every round's visible notes per group, links kept."""
+    activities = list(
+        Activity.objects.filter(workshop=workshop).prefetch_related("serves").order_by("pk")
+    )
+    notes = list(
+        Contribution.objects.filter(workshop=workshop, hidden=False)
+        .select_related("links_to", "prompt")
+        .order_by("created_at", "pk")
+    )
+    rounds = list(workshop.template.rounds.prefetch_related("prompts"))
+    groups = []
+    for perspective in Perspective:
+        groups.append({
+            "perspective": perspective,
+            "chosen": [a for a in activities if a.perspective == perspective and a.chosen],
+            "rounds": [
+                {
+                    "round": round_,
+                    "prompts": [
+                        {
+                            "prompt": prompt,
+                            "notes": [
+                                n for n in notes
+                                if n.prompt_id == prompt.pk and n.perspective == perspective
+                            ],
+                        }
+                        for prompt in round_.prompts.all()
+                        if prompt.kind != "activity"
+                    ],
+                }
+                for round_ in rounds
+                if round_.kind == "reflect"
+            ],
+        })
+    return {"groups": groups, "chosen_count": sum(len(g["chosen"]) for g in groups)}

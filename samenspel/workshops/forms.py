@@ -95,7 +95,9 @@ class NoteForm(forms.Form):
 
 class RoundForm(forms.Form):
     round = forms.IntegerField(required=False)
-    action = forms.ChoiceField(choices=[("open", "open"), ("close", "close")])
+    action = forms.ChoiceField(
+        choices=[("open", "open"), ("close", "close"), ("end", "end")]
+    )
 
 
 class ActivityForm(forms.Form):

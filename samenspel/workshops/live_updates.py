@@ -95,3 +95,10 @@ def announce_activities(workshop: Workshop, perspective: str) -> None:
             html = render_to_string("workshops/_activities.html", {**context, "mode": mode})
             publish(workshop.stream, audience, {"region": region, "html": html},
                     version=workshop.version)
+
+
+def announce_closed(workshop: Workshop) -> None:
+    with translation.override(settings.LANGUAGE_CODE):
+        event = {"reload": True, "announce": _("The workshop has ended.")}
+    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+        publish(workshop.stream, audience, event, version=workshop.version)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
+
+
+def new_outcome_key() -> str:
+    return secrets.token_urlsafe(16)
 
 
 class Workshop(models.Model):
@@ -29,6 +35,8 @@ class Workshop(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     join_code = models.CharField(_("join code"), max_length=12, unique=True)
+    # The outcome page's address: unguessable, so the facilitator decides who gets the link.
+    outcome_key = models.CharField(max_length=32, unique=True, default=new_outcome_key)
     state = models.CharField(_("state"), max_length=16, choices=State.choices, default=State.LOBBY)
     current_round = models.ForeignKey(
         Round, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -274,3 +274,13 @@ def choose_activities(workshop: Workshop, perspective: str, activities: list[Act
         bump_version(workshop)
         transaction.on_commit(lambda: live_updates.announce_activities(workshop, perspective))
 
+
+
+def close_workshop(workshop: Workshop) -> None:
+    """The end: nobody writes or votes any more; every screen goes to the outcome."""
+    with transaction.atomic():
+        workshop.state = Workshop.State.CLOSED
+        workshop.round_open = False
+        workshop.save(update_fields=["state", "round_open"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_closed(workshop))

@@ -113,8 +113,10 @@ def change_round(request: HttpRequest, pk: int) -> HttpResponse:
             if round_ is None:
                 return HttpResponse(_("This round is not part of this workshop."), status=400)
             services.open_round(workshop, round_)
-        else:
+        elif form.cleaned_data["action"] == "close":
             services.close_round(workshop)
+        else:
+            services.close_workshop(workshop)
     except services.WorkshopError as error:
         return HttpResponse(error.message, status=400)
     return redirect("workshops:console", pk=workshop.pk)
@@ -251,6 +253,8 @@ def participant_screen(
         "error": error,
         "live_token": sign_subscription(workshop.stream, [live_updates.group(me.perspective)]),
     }
+    if workshop.state == Workshop.State.CLOSED:
+        return redirect("workshops:outcome", key=workshop.outcome_key)
     if workshop.current_round is None:
         return render(request, "workshops/lobby.html", context, status=status)
     round_ = workshop.current_round
@@ -368,3 +372,13 @@ def confirm_choice(workshop: Workshop, perspective: str, request: HttpRequest) -
     except services.WorkshopError as error:
         return error.message
     return None
+
+
+def outcome(request: HttpRequest, key: str) -> HttpResponse:
+    """The read-only overview of what the workshop made, for whoever has the link."""
+    workshop = get_object_or_404(Workshop.objects.select_related("template"), outcome_key=key)
+    return render(request, "workshops/outcome.html", {
+        "workshop": workshop,
+        **boards.outcome(workshop),
+        "outcome_url": request.build_absolute_uri(),
+    })

@@ -58,5 +58,13 @@ def test_group_chooses_two_activities_and_the_console_sees_it(browser, app_serve
     assert set(Activity.objects.filter(chosen=True).values_list("title", flat=True)) == {
         "Buurtmaaltijd op vrijdag", "Wandeling langs de Maas"}
 
+    page.get_by_role("button", name="Workshop afsluiten en de uitkomst laten zien").click()
+    axe_check(page)
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Samen in Panningen")
+    expect(phone.get_by_text("Uitkomst van de workshop")).to_be_visible()
+    axe_check(phone)
+    expect(phone.locator(".samenspel-activity--chosen")).to_have_count(2)
+    save_screenshot(phone, "outcome-phone")
+
     guard.verify()
     context.close()
