@@ -77,13 +77,14 @@ def announce_notes(workshop: Workshop, perspective: str) -> None:
                 "announce": _("A new note in the group %(group)s.")
                 % {"group": Perspective(perspective).label},
             }
-            for audience in (group(perspective), CONSOLE):
+            for audience in (group(perspective), CONSOLE, PROJECTOR):
                 publish(workshop.stream, audience, event, version=workshop.version)
 
 
 def announce_activities(workshop: Workshop, perspective: str) -> None:
-    """A group's activities or dots changed: the group's board and the console's column,
-    each rendered once (the group votes, the console only confirms)."""
+    """A group's activities or dots changed: the group's board, the console's column and the
+    projector, each rendered once (the group votes, the console confirms, the projector
+    only shows)."""
     with translation.override(settings.LANGUAGE_CODE):
         context = {
             "workshop": workshop,
@@ -91,7 +92,9 @@ def announce_activities(workshop: Workshop, perspective: str) -> None:
             "activities": boards.group_activities(workshop, perspective),
         }
         region = boards.activities_region(perspective)
-        for audience, mode in ((group(perspective), "group"), (CONSOLE, "console")):
+        for audience, mode in (
+            (group(perspective), "group"), (CONSOLE, "console"), (PROJECTOR, "projector")
+        ):
             html = render_to_string("workshops/_activities.html", {**context, "mode": mode})
             publish(workshop.stream, audience, {"region": region, "html": html},
                     version=workshop.version)

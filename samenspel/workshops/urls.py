@@ -10,6 +10,7 @@ urlpatterns = [
     path("workshops/<int:pk>/", views.console, name="console"),
     path("doe-mee/", views.enter_code, name="enter_code"),
     path("uitkomst/<str:key>/", views.outcome, name="outcome"),
+    path("workshops/<int:pk>/projector/", views.projector, name="projector"),
     path("workshops/<int:pk>/ronde/", views.change_round, name="change_round"),
     path("w/<str:code>/", views.participant, name="participant"),
     path("w/<str:code>/notities/", views.add_note, name="add_note"),

@@ -71,28 +71,29 @@ def console(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_view_workshops(request.user):
         raise Http404
     workshop = get_object_or_404(Workshop.objects.select_related("template"), pk=pk)
-    join_url = request.build_absolute_uri(
-        reverse("workshops:participant", args=[workshop.join_code])
-    )
-    qr = segno.make(join_url, error="m")
     return render(request, "workshops/console.html", {
         "workshop": workshop,
-        "code": spoken(workshop.join_code),
-        "join_url": join_url,
-        "qr_svg": qr.svg_inline(scale=6, border=2, title=_("QR code to join the workshop")),
+        **how_to_join(request, workshop, qr_scale=6),
         "counts": services.people_per_perspective(workshop),
         "rounds": workshop.template.rounds.all(),
-        "groups": [
-            {
-                "perspective": perspective,
-                "prompts": boards.prompts_with_notes(workshop, perspective.value),
-                "activities": boards.group_activities(workshop, perspective.value),
-                "activities_region": boards.activities_region(perspective.value),
-            }
-            for perspective in Perspective
-        ],
+        "groups": console_groups(workshop),
         "can_run": permissions.can_run_workshops(request.user),
         "live_token": sign_subscription(workshop.stream, [live_updates.CONSOLE]),
+    })
+
+
+@login_required
+def projector(request: HttpRequest, pk: int) -> HttpResponse:
+    """The big screen: readable from the back of the room, live, without controls."""
+    if not permissions.can_view_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop.objects.select_related("template"), pk=pk)
+    return render(request, "workshops/projector.html", {
+        "workshop": workshop,
+        **how_to_join(request, workshop, qr_scale=10),
+        "counts": services.people_per_perspective(workshop),
+        "groups": console_groups(workshop),
+        "live_token": sign_subscription(workshop.stream, [live_updates.PROJECTOR]),
     })
 
 
@@ -382,3 +383,29 @@ def outcome(request: HttpRequest, key: str) -> HttpResponse:
         **boards.outcome(workshop),
         "outcome_url": request.build_absolute_uri(),
     })
+
+
+def console_groups(workshop: Workshop) -> list[dict[str, Any]]:
+    """The three groups side by side, as the console and the projector show them."""
+    return [
+        {
+            "perspective": perspective,
+            "prompts": boards.prompts_with_notes(workshop, perspective.value),
+            "activities": boards.group_activities(workshop, perspective.value),
+            "activities_region": boards.activities_region(perspective.value),
+        }
+        for perspective in Perspective
+    ]
+
+
+def how_to_join(request: HttpRequest, workshop: Workshop, qr_scale: int) -> dict[str, str]:
+    """The code as it is read aloud, the join address, and its QR code as inline SVG."""
+    join_url = request.build_absolute_uri(
+        reverse("workshops:participant", args=[workshop.join_code])
+    )
+    qr = segno.make(join_url, error="m")
+    return {
+        "code": spoken(workshop.join_code),
+        "join_url": join_url,
+        "qr_svg": qr.svg_inline(scale=qr_scale, border=2, title=_("QR code to join the workshop")),
+    }

@@ -105,7 +105,7 @@ def test_closed_round_refuses_new_notes(workshop, round_1, resident):
         services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Te laat")
 
 
-def test_only_the_writers_group_and_the_console_hear_a_note(
+def test_only_the_writers_group_the_console_and_the_projector_hear_a_note(
     workshop, round_1, resident, published, django_capture_on_commit_callbacks
 ):
     services.open_round(workshop, round_1)
@@ -113,7 +113,7 @@ def test_only_the_writers_group_and_the_console_hear_a_note(
     with django_capture_on_commit_callbacks(execute=True):
         services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Samen koken")
     audiences = {audience for audience, _event in published}
-    assert audiences == {"group:community", "console"}
+    assert audiences == {"group:community", "console", "projector"}
     assert any("Samen koken" in event["html"] for _a, event in published)
 
 
