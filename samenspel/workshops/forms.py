@@ -131,3 +131,8 @@ class ChooseForm(forms.Form):
     def __init__(self, *args: Any, choices: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["activities"]).choices = choices
+
+
+class TimerForm(forms.Form):
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=120, required=False)
+    action = forms.ChoiceField(choices=[("start", "start"), ("stop", "stop")])

@@ -105,3 +105,13 @@ def announce_closed(workshop: Workshop) -> None:
         event = {"reload": True, "announce": _("The workshop has ended.")}
     for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
         publish(workshop.stream, audience, event, version=workshop.version)
+
+
+def announce_timer(workshop: Workshop) -> None:
+    """The countdown changed: the same fragment for every screen."""
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string("workshops/_timer.html", {"workshop": workshop})
+        announce = _("The timer has started.") if workshop.timer_ends_at else ""
+    event = {"region": "timer", "html": html, "announce": announce}
+    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+        publish(workshop.stream, audience, event, version=workshop.version)

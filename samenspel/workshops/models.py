@@ -42,6 +42,8 @@ class Workshop(models.Model):
         Round, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     round_open = models.BooleanField(_("round open for writing"), default=False)
+    # One end time on the server: every screen counts down to the same moment.
+    timer_ends_at = models.DateTimeField(_("timer ends at"), null=True, blank=True)
     dot_budget = models.PositiveSmallIntegerField(_("dots per participant"), default=3)
     # Bumped by every change that screens show; live frames carry it so a browser can tell
     # that it missed something and re-fetch.

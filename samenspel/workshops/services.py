@@ -4,10 +4,11 @@ transaction and announces the change to the live screens after the commit."""
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
@@ -284,3 +285,28 @@ def close_workshop(workshop: Workshop) -> None:
         workshop.save(update_fields=["state", "round_open"])
         bump_version(workshop)
         transaction.on_commit(lambda: live_updates.announce_closed(workshop))
+
+
+MAX_TIMER_MINUTES = 120
+
+
+def start_timer(workshop: Workshop, minutes: int) -> None:
+    """A countdown on every screen, from one end time kept on the server."""
+    if not 1 <= minutes <= MAX_TIMER_MINUTES:
+        raise WorkshopError(
+            "bad_timer",
+            _("Choose between 1 and %(max)d minutes.") % {"max": MAX_TIMER_MINUTES},
+        )
+    _set_timer(workshop, timezone.now() + timedelta(minutes=minutes))
+
+
+def stop_timer(workshop: Workshop) -> None:
+    _set_timer(workshop, None)
+
+
+def _set_timer(workshop: Workshop, ends_at: datetime | None) -> None:
+    with transaction.atomic():
+        workshop.timer_ends_at = ends_at
+        workshop.save(update_fields=["timer_ends_at"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_timer(workshop))

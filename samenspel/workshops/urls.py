@@ -12,6 +12,7 @@ urlpatterns = [
     path("uitkomst/<str:key>/", views.outcome, name="outcome"),
     path("workshops/<int:pk>/projector/", views.projector, name="projector"),
     path("workshops/<int:pk>/ronde/", views.change_round, name="change_round"),
+    path("workshops/<int:pk>/timer/", views.change_timer, name="change_timer"),
     path("w/<str:code>/", views.participant, name="participant"),
     path("w/<str:code>/notities/", views.add_note, name="add_note"),
     path("w/<str:code>/activiteiten/", views.propose_activity, name="propose_activity"),

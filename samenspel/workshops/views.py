@@ -30,6 +30,7 @@ from samenspel.workshops.forms import (
     JoinForm,
     NoteForm,
     RoundForm,
+    TimerForm,
     WorkshopForm,
 )
 from samenspel.workshops.join_codes import spoken
@@ -95,6 +96,26 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
         "groups": console_groups(workshop),
         "live_token": sign_subscription(workshop.stream, [live_updates.PROJECTOR]),
     })
+
+
+@login_required
+@require_http_methods(["POST"])
+def change_timer(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    form = TimerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose between 1 and 120 minutes."))
+        return redirect("workshops:console", pk=workshop.pk)
+    try:
+        if form.cleaned_data["action"] == "start":
+            services.start_timer(workshop, form.cleaned_data["minutes"] or 0)
+        else:
+            services.stop_timer(workshop)
+    except services.WorkshopError as error:
+        messages.error(request, error.message)
+    return redirect("workshops:console", pk=workshop.pk)
 
 
 @login_required

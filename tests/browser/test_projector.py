@@ -1,6 +1,8 @@
 """The projector shows the join code and QR in the lobby, then the notes as they come in,
 large enough to read from the back of the room."""
 
+import re
+
 from playwright.sync_api import expect
 
 from samenspel.accounts.services import create_staff_user
@@ -36,5 +38,7 @@ def test_projector_shows_the_code_then_the_notes_live(page):
         "We koken samen op vrijdag",
     )
     expect(page.locator(".samenspel-note")).to_have_text("We koken samen op vrijdag")
+    services.start_timer(workshop, 5)
+    expect(page.locator(".samenspel-timer__left")).to_have_text(re.compile(r"^[45]:\d\d$"))
     axe_check(page)
     save_screenshot(page, "projector-round-1")

@@ -3,6 +3,7 @@ group on the prompts worded for that group, and only that group (and the console
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from samenspel.accounts.services import create_staff_user
 from samenspel.method.services import default_template
@@ -182,3 +183,27 @@ def test_facilitator_opens_and_closes_a_round_from_the_console(client, workshop,
     client.post(url, {"round": round_1.pk, "action": "close"})
     workshop.refresh_from_db()
     assert not workshop.round_open
+
+
+def test_timer_counts_down_to_one_server_end_time_on_every_screen(
+    workshop, published, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.start_timer(workshop, 10)
+    workshop.refresh_from_db()
+    assert workshop.timer_ends_at is not None
+    audiences = {audience for audience, _event in published}
+    assert audiences == {"console", "projector", "group:government", "group:organisations",
+                         "group:community"}
+    ends = timezone.localtime(workshop.timer_ends_at).isoformat(timespec="seconds")
+    assert f'data-timer-ends="{ends[:19]}' in published[0][1]["html"]
+    services.stop_timer(workshop)
+    workshop.refresh_from_db()
+    assert workshop.timer_ends_at is None
+
+
+@pytest.mark.parametrize("minutes", [0, 121])
+def test_timer_outside_1_to_120_minutes_is_refused(workshop, minutes):
+    with pytest.raises(services.WorkshopError) as refused:
+        services.start_timer(workshop, minutes)
+    assert refused.value.code == "bad_timer"
