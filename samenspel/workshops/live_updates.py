@@ -69,16 +69,20 @@ def announce_notes(workshop: Workshop, perspective: str) -> None:
     if round_ is None:
         return
     with translation.override(settings.LANGUAGE_CODE):
+        announce = _("The notes of the group %(group)s changed.") % {
+            "group": Perspective(perspective).label
+        }
         for item in boards.prompts_with_notes(workshop, perspective):
-            html = render_to_string("workshops/_notes.html", {"notes": item["notes"]})
-            event = {
-                "region": item["region"],
-                "html": html,
-                "announce": _("A new note in the group %(group)s.")
-                % {"group": Perspective(perspective).label},
-            }
-            for audience in (group(perspective), CONSOLE, PROJECTOR):
-                publish(workshop.stream, audience, event, version=workshop.version)
+            for audiences, mode in (
+                ((group(perspective), PROJECTOR), "show"), ((CONSOLE,), "console")
+            ):
+                html = render_to_string(
+                    "workshops/_notes.html",
+                    {"notes": item["notes"], "mode": mode, "workshop": workshop},
+                )
+                event = {"region": item["region"], "html": html, "announce": announce}
+                for audience in audiences:
+                    publish(workshop.stream, audience, event, version=workshop.version)
 
 
 def announce_activities(workshop: Workshop, perspective: str) -> None:

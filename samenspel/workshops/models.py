@@ -111,6 +111,7 @@ class Contribution(models.Model):
         verbose_name=_("belongs to"),
     )
     hidden = models.BooleanField(_("hidden"), default=False)
+    hidden_reason = models.CharField(_("why it was hidden"), max_length=200, blank=True)
     # Made by the phone for each submission, so a retried or double-tapped post is stored once.
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

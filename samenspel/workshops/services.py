@@ -310,3 +310,19 @@ def _set_timer(workshop: Workshop, ends_at: datetime | None) -> None:
         workshop.save(update_fields=["timer_ends_at"])
         bump_version(workshop)
         transaction.on_commit(lambda: live_updates.announce_timer(workshop))
+
+
+def hide_note(workshop: Workshop, note: Contribution, reason: str) -> None:
+    """The facilitator takes a note off every screen, saying why (kept for the record, not
+    shown to participants)."""
+    reason = " ".join(reason.split())
+    if note.workshop_id != workshop.pk:
+        raise WorkshopError("unknown_note", _("This note is not part of this workshop."))
+    if not reason:
+        raise WorkshopError("reason_needed", _("Say why you hide this note."))
+    with transaction.atomic():
+        note.hidden = True
+        note.hidden_reason = reason[:200]
+        note.save(update_fields=["hidden", "hidden_reason"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_notes(workshop, note.perspective))

@@ -13,6 +13,8 @@ urlpatterns = [
     path("workshops/<int:pk>/projector/", views.projector, name="projector"),
     path("workshops/<int:pk>/ronde/", views.change_round, name="change_round"),
     path("workshops/<int:pk>/timer/", views.change_timer, name="change_timer"),
+    path("workshops/<int:pk>/notities/<int:note_pk>/verbergen/", views.hide_note,
+         name="hide_note"),
     path("w/<str:code>/", views.participant, name="participant"),
     path("w/<str:code>/notities/", views.add_note, name="add_note"),
     path("w/<str:code>/activiteiten/", views.propose_activity, name="propose_activity"),

@@ -120,6 +120,20 @@ def change_timer(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
+def hide_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    note = get_object_or_404(Contribution, pk=note_pk, workshop=workshop)
+    try:
+        services.hide_note(workshop, note, request.POST.get("reason", ""))
+    except services.WorkshopError as error:
+        messages.error(request, error.message)
+    return redirect("workshops:console", pk=workshop.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
 def change_round(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_run_workshops(request.user):
         raise Http404

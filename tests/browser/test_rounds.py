@@ -63,6 +63,14 @@ def test_round_one_runs_live_for_each_group(browser, app_server, page):
     axe_check(page)
     save_screenshot(page, "round-1-console")
 
+    community.get_by_text("Verbergen…").first.click()
+    community.get_by_label("Waarom verberg je deze notitie?").first.fill("Dubbel")
+    community.get_by_role("button", name="Verbergen", exact=True).first.click()
+    axe_check(page)
+    expect(community).not_to_contain_text("We koken samen op vrijdag")
+    expect(phone.locator('[data-live-region^="notes-"]').first).not_to_contain_text(
+        "We koken samen op vrijdag")
+
     _c, _g, other_phone = civil_servant
     expect(other_phone.get_by_role("heading", level=1)).to_contain_text("Ronde 1")
     axe_check(other_phone)

@@ -207,3 +207,37 @@ def test_timer_outside_1_to_120_minutes_is_refused(workshop, minutes):
     with pytest.raises(services.WorkshopError) as refused:
         services.start_timer(workshop, minutes)
     assert refused.value.code == "bad_timer"
+
+
+def test_hidden_note_disappears_from_every_screen_and_keeps_its_reason(
+    workshop, round_1, resident, published, django_capture_on_commit_callbacks
+):
+    services.open_round(workshop, round_1)
+    behaviour = prompt_of(round_1, "desired_behaviour")
+    note = services.add_contribution(resident, behaviour, "Scheldwoord")
+    published.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hide_note(workshop, note, "  Kwetsend  ")
+    note.refresh_from_db()
+    assert note.hidden and note.hidden_reason == "Kwetsend"
+    assert {audience for audience, _e in published} == {"group:community", "console", "projector"}
+    assert all("Scheldwoord" not in event["html"] for _a, event in published)
+
+
+def test_hiding_needs_a_reason(workshop, round_1, resident):
+    services.open_round(workshop, round_1)
+    note = services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Tekst")
+    with pytest.raises(services.WorkshopError) as refused:
+        services.hide_note(workshop, note, "   ")
+    assert refused.value.code == "reason_needed"
+    note.refresh_from_db()
+    assert not note.hidden
+
+
+def test_participant_cannot_hide_a_note(client, workshop, round_1, resident):
+    services.open_round(workshop, round_1)
+    note = services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Tekst")
+    url = reverse("workshops:hide_note", args=[workshop.pk, note.pk])
+    client.post(url, {"reason": "weg"})
+    note.refresh_from_db()
+    assert not note.hidden
