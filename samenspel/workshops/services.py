@@ -127,13 +127,35 @@ def add_contribution(
     idempotency_key: str | None = None,
 ) -> Contribution:
     """A participant adds a note for their own group to a prompt of the open round."""
-    workshop = participant.workshop
     if idempotency_key:
         earlier = Contribution.objects.filter(
             idempotency_key=idempotency_key, participant=participant
         ).first()
         if earlier is not None:
             return earlier  # a retry or a double tap: stored once
+    return _store_note(
+        participant.workshop, participant.perspective, prompt, text,
+        participant=participant, links_to=links_to, idempotency_key=idempotency_key,
+    )
+
+
+def add_paper_note(workshop: Workshop, perspective: str, prompt: Prompt, text: str) -> Contribution:
+    """The facilitator types in a note from paper on behalf of a group."""
+    if perspective not in Perspective.values:
+        raise WorkshopError("unknown_perspective", _("Choose one of the three groups."))
+    return _store_note(workshop, perspective, prompt, text)
+
+
+def _store_note(
+    workshop: Workshop,
+    perspective: str,
+    prompt: Prompt,
+    text: str,
+    *,
+    participant: Participant | None = None,
+    links_to: Contribution | None = None,
+    idempotency_key: str | None = None,
+) -> Contribution:
     if not workshop.round_open or workshop.current_round_id != prompt.round_id:
         raise WorkshopError("round_closed", _("This round is closed. You cannot add notes now."))
     text = " ".join(text.split())
@@ -146,7 +168,7 @@ def add_contribution(
         )
     if links_to is not None and (
         links_to.workshop_id != workshop.pk
-        or links_to.perspective != participant.perspective
+        or links_to.perspective != perspective
         or links_to.prompt_id != prompt.links_to_id
         or links_to.hidden
     ):
@@ -155,18 +177,15 @@ def add_contribution(
         note = Contribution.objects.create(
             workshop=workshop,
             participant=participant,
-            perspective=participant.perspective,
+            perspective=perspective,
             prompt=prompt,
             text=text,
             links_to=links_to,
             idempotency_key=idempotency_key or None,
         )
         bump_version(workshop)
-        transaction.on_commit(
-            lambda: live_updates.announce_notes(workshop, participant.perspective)
-        )
+        transaction.on_commit(lambda: live_updates.announce_notes(workshop, perspective))
     return note
-
 
 
 def _require_choosing(workshop: Workshop) -> None:

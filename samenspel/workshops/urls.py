@@ -13,6 +13,7 @@ urlpatterns = [
     path("workshops/<int:pk>/projector/", views.projector, name="projector"),
     path("workshops/<int:pk>/ronde/", views.change_round, name="change_round"),
     path("workshops/<int:pk>/timer/", views.change_timer, name="change_timer"),
+    path("workshops/<int:pk>/notities/", views.add_paper_note, name="add_paper_note"),
     path("workshops/<int:pk>/notities/<int:note_pk>/verbergen/", views.hide_note,
          name="hide_note"),
     path("w/<str:code>/", views.participant, name="participant"),

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samenspel.accounts import permissions
+from samenspel.accounts.models import User
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Round
 from samenspel.method.perspectives import PERSPECTIVES, Perspective
@@ -61,7 +62,8 @@ def workshop_create(request: HttpRequest) -> HttpResponse:
         raise Http404
     form = WorkshopForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        workshop = services.create_workshop(created_by=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        creator = request.user if isinstance(request.user, User) else None
+        workshop = services.create_workshop(created_by=creator, **form.cleaned_data)
         return redirect("workshops:console", pk=workshop.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "workshops/form.html", {"form": form}, status=status)
@@ -113,6 +115,30 @@ def change_timer(request: HttpRequest, pk: int) -> HttpResponse:
             services.start_timer(workshop, form.cleaned_data["minutes"] or 0)
         else:
             services.stop_timer(workshop)
+    except services.WorkshopError as error:
+        messages.error(request, error.message)
+    return redirect("workshops:console", pk=workshop.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def add_paper_note(request: HttpRequest, pk: int) -> HttpResponse:
+    """Notes written on paper in the room, typed in by the facilitator for a group."""
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    prompt = (
+        workshop.current_round.prompts.filter(pk=request.POST.get("prompt") or 0).first()
+        if workshop.current_round and (request.POST.get("prompt") or "").isdigit()
+        else None
+    )
+    if prompt is None:
+        messages.error(request, _("This round is closed. You cannot add notes now."))
+        return redirect("workshops:console", pk=workshop.pk)
+    try:
+        services.add_paper_note(
+            workshop, request.POST.get("perspective", ""), prompt, request.POST.get("text", "")
+        )
     except services.WorkshopError as error:
         messages.error(request, error.message)
     return redirect("workshops:console", pk=workshop.pk)

@@ -241,3 +241,23 @@ def test_participant_cannot_hide_a_note(client, workshop, round_1, resident):
     client.post(url, {"reason": "weg"})
     note.refresh_from_db()
     assert not note.hidden
+
+
+def test_facilitator_types_in_a_paper_note_for_a_group(client, workshop, round_1):
+    services.open_round(workshop, round_1)
+    client.force_login(create_staff_user("anna", "facilitator", password="een-lang-wachtwoord-42"))
+    prompt = prompt_of(round_1, "desired_behaviour")
+    client.post(reverse("workshops:add_paper_note", args=[workshop.pk]),
+                {"perspective": "organisations", "prompt": prompt.pk, "text": "Van papier"})
+    note = Contribution.objects.get()
+    assert (note.perspective, note.participant, note.text) == ("organisations", None, "Van papier")
+    console = client.get(reverse("workshops:console", args=[workshop.pk])).content.decode()
+    assert "Van papier" in console
+
+
+def test_paper_note_for_an_unknown_group_is_refused(workshop, round_1):
+    services.open_round(workshop, round_1)
+    with pytest.raises(services.WorkshopError) as refused:
+        services.add_paper_note(workshop, "aliens", prompt_of(round_1, "desired_behaviour"), "x")
+    assert refused.value.code == "unknown_perspective"
+    assert not Contribution.objects.exists()
