@@ -27,12 +27,17 @@ class NLDesignForm(forms.Form):
                 "utrecht-textbox utrecht-textbox--html-input",
             )
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            described = []
-            field_id = self[name].auto_id
             if field.help_text:
-                described.append(f"{field_id}_help")
-            if self.is_bound and name in self.errors:
-                described.append(f"{field_id}_error")
-                widget.attrs["aria-invalid"] = "true"
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(described)
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_help"
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        # Every field error passes here, from cleaning and from views alike.
+        super().add_error(field, error)
+        if field is None or field not in self.fields:
+            return
+        attrs = self.fields[field].widget.attrs
+        error_id = f"{self[field].auto_id}_error"
+        described = attrs.get("aria-describedby", "").split()
+        if error_id not in described:
+            attrs["aria-describedby"] = " ".join([*described, error_id])
+        attrs["aria-invalid"] = "true"

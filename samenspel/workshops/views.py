@@ -74,6 +74,13 @@ def console(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_view_workshops(request.user):
         raise Http404
     workshop = get_object_or_404(Workshop.objects.select_related("template"), pk=pk)
+    return render_console(request, workshop)
+
+
+def render_console(request: HttpRequest, workshop: Workshop, refusal: str = "") -> HttpResponse:
+    """The console; with a refusal it shows why a facilitator's action was not done (400)."""
+    if refusal:
+        messages.error(request, refusal)
     return render(request, "workshops/console.html", {
         "workshop": workshop,
         **how_to_join(request, workshop, qr_scale=6),
@@ -108,15 +115,14 @@ def change_timer(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=pk)
     form = TimerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose between 1 and 120 minutes."))
-        return redirect("workshops:console", pk=workshop.pk)
+        return render_console(request, workshop, _("Choose between 1 and 120 minutes."))
     try:
         if form.cleaned_data["action"] == "start":
             services.start_timer(workshop, form.cleaned_data["minutes"] or 0)
         else:
             services.stop_timer(workshop)
     except services.WorkshopError as error:
-        messages.error(request, error.message)
+        return render_console(request, workshop, error.message)
     return redirect("workshops:console", pk=workshop.pk)
 
 
@@ -133,14 +139,15 @@ def add_paper_note(request: HttpRequest, pk: int) -> HttpResponse:
         else None
     )
     if prompt is None:
-        messages.error(request, _("This round is closed. You cannot add notes now."))
-        return redirect("workshops:console", pk=workshop.pk)
+        return render_console(
+            request, workshop, _("This round is closed. You cannot add notes now.")
+        )
     try:
         services.add_paper_note(
             workshop, request.POST.get("perspective", ""), prompt, request.POST.get("text", "")
         )
     except services.WorkshopError as error:
-        messages.error(request, error.message)
+        return render_console(request, workshop, error.message)
     return redirect("workshops:console", pk=workshop.pk)
 
 
@@ -154,7 +161,7 @@ def hide_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
     try:
         services.hide_note(workshop, note, request.POST.get("reason", ""))
     except services.WorkshopError as error:
-        messages.error(request, error.message)
+        return render_console(request, workshop, error.message)
     return redirect("workshops:console", pk=workshop.pk)
 
 
@@ -166,21 +173,23 @@ def change_round(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=pk)
     form = RoundForm(request.POST)
     if not form.is_valid():
-        return HttpResponse(_("This change is not possible."), status=400)
+        return render_console(request, workshop, _("This change is not possible."))
     try:
         if form.cleaned_data["action"] == "open":
             round_ = Round.objects.filter(
                 pk=form.cleaned_data["round"], template=workshop.template
             ).first()
             if round_ is None:
-                return HttpResponse(_("This round is not part of this workshop."), status=400)
+                return render_console(
+                    request, workshop, _("This round is not part of this workshop.")
+                )
             services.open_round(workshop, round_)
         elif form.cleaned_data["action"] == "close":
             services.close_round(workshop)
         else:
             services.close_workshop(workshop)
     except services.WorkshopError as error:
-        return HttpResponse(error.message, status=400)
+        return render_console(request, workshop, error.message)
     return redirect("workshops:console", pk=workshop.pk)
 
 
@@ -414,11 +423,10 @@ def choose_for_group(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_object_or_404(Workshop, pk=pk)
     perspective = request.POST.get("perspective", "")
     if perspective not in Perspective.values:
-        return HttpResponse(_("Choose one of the three groups."), status=400)
+        return render_console(request, workshop, _("Choose one of the three groups."))
     error = confirm_choice(workshop, perspective, request)
     if error:
-        messages.error(request, error)
-        return redirect("workshops:console", pk=workshop.pk)
+        return render_console(request, workshop, error)
     return redirect("workshops:console", pk=workshop.pk)
 
 
