@@ -6,7 +6,9 @@ from typing import Any
 
 from django import forms
 
+# The first match counts: CheckboxSelectMultiple is a kind of RadioSelect in Django.
 WIDGET_CLASSES = {
+    forms.CheckboxSelectMultiple: "utrecht-checkbox utrecht-checkbox--html-input",
     forms.Textarea: "utrecht-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.RadioSelect: "utrecht-radio-button utrecht-radio-button--html-input",

@@ -1,39 +1,74 @@
-"""What a group's board shows, for the pages and for the live fragments alike: the current
-round's prompts with the group's notes, and the group's activities with their dots."""
+"""What the screens show, for the pages and for the live fragments alike: the current
+round's prompts with a group's notes, the group's activities with their dots, the chosen
+activities with the room's reactions, and the outcome."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count
+
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import tally
-from samenspel.workshops.models import Activity, Contribution, Vote, Workshop
+from samenspel.workshops.models import Activity, Contribution, Participant, Reaction, Vote, Workshop
+
+SHOWN_REGION = "shown"
 
 
 def notes_region(perspective: str, prompt_pk: int) -> str:
     return f"notes-{perspective}-{prompt_pk}"
 
 
+def my_notes_region(prompt_pk: int) -> str:
+    """A participant's own notes on a prompt, with the buttons to change them."""
+    return f"mine-{prompt_pk}"
+
+
 def activities_region(perspective: str) -> str:
     return f"activities-{perspective}"
 
 
-def prompts_with_notes(workshop: Workshop, perspective: str) -> list[dict[str, Any]]:
-    """The current round's prompts as one group sees them: its question and its notes."""
+def reactions_region(activity_pk: int) -> str:
+    return f"reactions-{activity_pk}"
+
+
+def prompts_with_notes(
+    workshop: Workshop, perspective: str, me: Participant | None = None
+) -> list[dict[str, Any]]:
+    """The current round's prompts as one group sees them: its question, its notes (which
+    the group itself does not see yet while the round is private), and `me`'s own notes."""
     round_ = workshop.current_round
     if round_ is None:
         return []
+    private = workshop.notes_are_private(round_)
     notes = list(Contribution.objects.of_group(workshop, perspective))
-    prompts = list(round_.prompts.prefetch_related("texts"))
+    mine = [note for note in notes if me is not None and note.participant_id == me.pk]
+    prompts = list(round_.prompts.select_related("links_to").prefetch_related("texts"))
     return [
         {
             "prompt": prompt,
             "question": prompt.text_for(perspective),
             "region": notes_region(perspective, prompt.pk),
+            "my_region": my_notes_region(prompt.pk),
+            "private": private,
             "notes": [note for note in notes if note.prompt_id == prompt.pk],
-            "link_choices": [note for note in notes if note.prompt_id == prompt.links_to_id],
+            "mine": [note for note in mine if note.prompt_id == prompt.pk],
+            # While writing privately, a belief can only belong to one's own behaviour.
+            "link_choices": [
+                note for note in (mine if private else notes)
+                if note.prompt_id == prompt.links_to_id
+            ],
         }
         for prompt in prompts
+    ]
+
+
+def move_choices(workshop: Workshop) -> list[tuple[int, str]]:
+    """Every question of the workshop's writing rounds a note can be moved to."""
+    return [
+        (prompt.pk, f"{prompt.round.number}. {prompt.label}")
+        for round_ in workshop.template.rounds.filter(kind="reflect").prefetch_related("prompts")
+        for prompt in round_.prompts.all()
     ]
 
 
@@ -63,15 +98,71 @@ def group_activities(workshop: Workshop, perspective: str) -> list[dict[str, Any
     ]
 
 
+def shared_activities(workshop: Workshop) -> list[dict[str, Any]]:
+    """The chosen activities of every group, in the order of the perspectives, each with
+    the room's reactions: what the groups share, and what the phones react to."""
+    chosen = list(
+        Activity.objects.filter(workshop=workshop, chosen=True).prefetch_related("serves")
+    )
+    order = {perspective.value: n for n, perspective in enumerate(Perspective)}
+    chosen.sort(key=lambda a: (order[a.perspective], a.pk))
+    reactions = tally.reaction_table(
+        Reaction.objects.filter(activity__workshop=workshop)
+        .values_list("activity_id", "kind", "participant__perspective")
+    )
+    return [
+        {
+            "activity": activity,
+            "perspective": Perspective(activity.perspective),
+            "serves": [note for note in activity.serves.all() if not note.hidden],
+            "region": reactions_region(activity.pk),
+            "reactions": reaction_rows(reactions.get(activity.pk, {})),
+        }
+        for activity in chosen
+    ]
+
+
+def shown(workshop: Workshop) -> dict[str, Any] | None:
+    """The chosen activity on the projector now, as shared_activities() gives it."""
+    return next(
+        (
+            item for item in shared_activities(workshop)
+            if item["activity"].pk == workshop.shown_activity_id
+        ),
+        None,
+    )
+
+
+def reaction_rows(counts: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    """One row per kind of reaction: its total and its count per perspective."""
+    return [
+        {
+            "kind": kind,
+            "label": kind.label,
+            "total": sum(counts.get(kind.value, {}).values()),
+            "per_perspective": [
+                (perspective, counts.get(kind.value, {}).get(perspective.value, 0))
+                for perspective in Perspective
+            ],
+        }
+        for kind in Reaction.Kind
+    ]
+
+
+def my_reactions(me: Participant) -> set[tuple[int, str]]:
+    """(activity, kind) for every reaction `me` gave, to show the buttons pressed."""
+    return set(me.reactions.values_list("activity_id", "kind"))
+
+
 def outcome(workshop: Workshop) -> dict[str, Any]:
     """Everything the room made: the chosen activities per group, with the behaviours they
-    serve, and every round's visible notes per group, links kept."""
-    activities = list(
-        Activity.objects.filter(workshop=workshop).prefetch_related("serves").order_by("pk")
-    )
+    serve and the room's reactions, and every round's visible notes per group, links kept."""
+    shared = shared_activities(workshop)
     notes = list(
-        Contribution.objects.filter(workshop=workshop, hidden=False)
+        Contribution.objects.visible()
+        .filter(workshop=workshop)
         .select_related("links_to", "prompt")
+        .annotate(merged_count=Count("duplicates"))
         .order_by("created_at", "pk")
     )
     rounds = list(workshop.template.rounds.prefetch_related("prompts"))
@@ -79,7 +170,7 @@ def outcome(workshop: Workshop) -> dict[str, Any]:
     for perspective in Perspective:
         groups.append({
             "perspective": perspective,
-            "chosen": [a for a in activities if a.perspective == perspective and a.chosen],
+            "chosen": [item for item in shared if item["perspective"] == perspective],
             "rounds": [
                 {
                     "round": round_,
@@ -99,4 +190,16 @@ def outcome(workshop: Workshop) -> dict[str, Any]:
                 if round_.kind == "reflect"
             ],
         })
-    return {"groups": groups, "chosen_count": sum(len(g["chosen"]) for g in groups)}
+    return {
+        "groups": groups,
+        "chosen_count": len(shared),
+        "counts": people_per_perspective(workshop),
+    }
+
+
+def people_per_perspective(workshop: Workshop) -> list[tuple[Perspective, int]]:
+    """How many joined each group, in the fixed order of the perspectives."""
+    counts = dict(
+        workshop.participants.values_list("perspective").annotate(n=Count("pk")).order_by()
+    )
+    return [(perspective, counts.get(perspective.value, 0)) for perspective in Perspective]

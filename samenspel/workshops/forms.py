@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.core.forms import NLDesignForm
-from samenspel.method.models import WorkshopTemplate
+from samenspel.method.models import Round, WorkshopTemplate
 from samenspel.method.perspectives import PERSPECTIVES
 from samenspel.workshops.join_codes import normalise_join_code
 
@@ -37,11 +37,40 @@ class WorkshopForm(NLDesignForm):
         help_text=_("How many votes each participant has when the group chooses activities."),
     )
 
+    private_rounds = forms.TypedMultipleChoiceField(
+        label=_("Private writing (optional)"), coerce=int, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("In these rounds everyone first writes on their own. The group sees the "
+                    "notes when you show them."),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         default = WorkshopTemplate.objects.filter(is_default=True).first()
         if default is not None:
             self.fields["template"].initial = default.pk
+        # By number, so the choice fits whichever template is picked; named after the
+        # default template's rounds.
+        titles = {r.number: r.title for r in default.rounds.all()} if default else {}
+        numbers = sorted(set(
+            Round.objects.filter(kind=Round.Kind.REFLECT).values_list("number", flat=True)
+        ))
+        cast(forms.ChoiceField, self.fields["private_rounds"]).choices = [
+            (n, _("Round %(number)d: %(title)s") % {"number": n, "title": titles[n]}
+             if n in titles else _("Round %(number)d") % {"number": n})
+            for n in numbers
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        template, numbers = data.get("template"), set(data.get("private_rounds") or [])
+        if template is not None:
+            rounds = list(template.rounds.filter(number__in=numbers, kind=Round.Kind.REFLECT))
+            if len(rounds) != len(numbers):
+                self.add_error("private_rounds", _(
+                    "Private writing is only possible in the writing rounds."))
+            data["private_rounds"] = rounds
+        return data
 
 
 class JoinCodeForm(NLDesignForm):
@@ -93,6 +122,11 @@ class NoteForm(forms.Form):
     links_to = forms.IntegerField(required=False)
 
 
+class NoteEditForm(forms.Form):
+    text = NoteForm.base_fields["text"]
+    links_to = forms.IntegerField(required=False)
+
+
 class RoundForm(forms.Form):
     round = forms.IntegerField(required=False)
     action = forms.ChoiceField(
@@ -136,3 +170,14 @@ class ChooseForm(forms.Form):
 class TimerForm(forms.Form):
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=120, required=False)
     action = forms.ChoiceField(choices=[("start", "start"), ("stop", "stop")])
+
+
+class ReactionForm(forms.Form):
+    """The reaction buttons send the activity, and "<kind>-on" or "<kind>-off"."""
+
+    activity = forms.IntegerField()
+    reaction = forms.RegexField(regex=r"^[a-z]{1,16}-(on|off)$")
+
+    def kind_and_on(self) -> tuple[str, bool]:
+        kind, _dash, state = self.cleaned_data["reaction"].rpartition("-")
+        return kind, state == "on"

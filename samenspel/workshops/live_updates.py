@@ -3,6 +3,7 @@ published on the workshop's stream with its version."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from samenspel.method.perspectives import Perspective
 from samenspel.workshops import boards
 
 if TYPE_CHECKING:
-    from samenspel.workshops.models import Workshop
+    from samenspel.workshops.models import Activity, Participant, Workshop
 
 CONSOLE = "console"
 PROJECTOR = "projector"
@@ -25,6 +26,15 @@ PROJECTOR = "projector"
 def group(perspective: str) -> str:
     """The audience of one perspective group: only its members hear its notes."""
     return f"group:{perspective}"
+
+
+def participant(member: Participant) -> str:
+    """The audience of one participant: their own notes, with the buttons to change them."""
+    return f"participant:{member.pk}"
+
+
+def everyone() -> list[str]:
+    return [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]
 
 
 def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -> None:
@@ -58,31 +68,43 @@ def announce_round(workshop: Workshop) -> None:
         else:
             message = _("Round %(number)d is closed.") % {"number": round_.number}
         event = {"reload": True, "announce": message}
-    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+    for audience in everyone():
         publish(workshop.stream, audience, event, version=workshop.version)
 
 
-def announce_notes(workshop: Workshop, perspective: str) -> None:
-    """A group's notes changed: its members and the console get the fresh lists, rendered
-    once for both."""
+def announce_notes(
+    workshop: Workshop, perspective: str, authors: Iterable[Participant] = ()
+) -> None:
+    """A group's notes changed: its members, the projector and the console get the fresh
+    lists, each rendered once; while the group writes privately, the group and the projector
+    only hear how many there are. The authors get their own notes too."""
     round_ = workshop.current_round
     if round_ is None:
         return
+    authors = list(authors)
     with translation.override(settings.LANGUAGE_CODE):
         announce = _("The notes of the group %(group)s changed.") % {
             "group": Perspective(perspective).label
         }
+        context = {"workshop": workshop, "move_choices": boards.move_choices(workshop)}
         for item in boards.prompts_with_notes(workshop, perspective):
             for audiences, mode in (
                 ((group(perspective), PROJECTOR), "show"), ((CONSOLE,), "console")
             ):
-                html = render_to_string(
-                    "workshops/_notes.html",
-                    {"notes": item["notes"], "mode": mode, "workshop": workshop},
-                )
+                html = render_to_string("workshops/_notes.html", {
+                    **context, "notes": item["notes"], "mode": mode,
+                    "private": item["private"] and mode == "show",
+                })
                 event = {"region": item["region"], "html": html, "announce": announce}
                 for audience in audiences:
                     publish(workshop.stream, audience, event, version=workshop.version)
+        for author in authors:
+            for item in boards.prompts_with_notes(workshop, perspective, me=author):
+                html = render_to_string(
+                    "workshops/_my_notes.html", {**context, "item": item, "me": author}
+                )
+                publish(workshop.stream, participant(author),
+                        {"region": item["my_region"], "html": html}, version=workshop.version)
 
 
 def announce_activities(workshop: Workshop, perspective: str) -> None:
@@ -102,12 +124,60 @@ def announce_activities(workshop: Workshop, perspective: str) -> None:
             html = render_to_string("workshops/_activities.html", {**context, "mode": mode})
             publish(workshop.stream, audience, {"region": region, "html": html},
                     version=workshop.version)
+        # The console's sharing list follows the groups' choices.
+        html = render_to_string("workshops/_share_console.html", {
+            "workshop": workshop, "shared": boards.shared_activities(workshop),
+        })
+        publish(workshop.stream, CONSOLE, {"region": "sharing", "html": html},
+                version=workshop.version)
+
+
+def announce_shown(workshop: Workshop, started: bool) -> None:
+    """The projector shows another chosen activity. When sharing starts, every screen loads
+    the sharing view; after that only the "now on the screen" part changes."""
+    with translation.override(settings.LANGUAGE_CODE):
+        shown = workshop.shown_activity
+        title = shown.title if shown is not None else ""
+        announce = _("Now on the screen: %(title)s") % {"title": title}
+        if started:
+            event: dict[str, object] = {"reload": True, "announce": announce}
+            for audience in everyone():
+                publish(workshop.stream, audience, event, version=workshop.version)
+            return
+        context = {"workshop": workshop, "shown": boards.shown(workshop)}
+        for audiences, template in (
+            ([CONSOLE, *(group(p.value) for p in Perspective)], "workshops/_shown.html"),
+            ([PROJECTOR], "workshops/_shown_projector.html"),
+        ):
+            html = render_to_string(template, context)
+            event = {"region": boards.SHOWN_REGION, "html": html, "announce": announce}
+            for audience in audiences:
+                publish(workshop.stream, audience, event, version=workshop.version)
+
+
+def announce_reactions(workshop: Workshop, activity: Activity) -> None:
+    """The room reacted: everyone sees the current totals for that activity (the projector
+    in large type). One event per tick per activity, however many tapped."""
+    with translation.override(settings.LANGUAGE_CODE):
+        item = next(
+            (i for i in boards.shared_activities(workshop) if i["activity"].pk == activity.pk),
+            None,
+        )
+        if item is None:
+            return
+        for audiences, size in (
+            ([CONSOLE, *(group(p.value) for p in Perspective)], "small"), ([PROJECTOR], "large")
+        ):
+            html = render_to_string("workshops/_reactions.html", {"item": item, "size": size})
+            for audience in audiences:
+                publish(workshop.stream, audience, {"region": item["region"], "html": html},
+                        version=workshop.version)
 
 
 def announce_closed(workshop: Workshop) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         event = {"reload": True, "announce": _("The workshop has ended.")}
-    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+    for audience in everyone():
         publish(workshop.stream, audience, event, version=workshop.version)
 
 
@@ -117,5 +187,5 @@ def announce_timer(workshop: Workshop) -> None:
         html = render_to_string("workshops/_timer.html", {"workshop": workshop})
         announce = _("The timer has started.") if workshop.timer_ends_at else ""
     event = {"region": "timer", "html": html, "announce": announce}
-    for audience in [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]:
+    for audience in everyone():
         publish(workshop.stream, audience, event, version=workshop.version)

@@ -45,6 +45,17 @@ class Workshop(models.Model):
     # One end time on the server: every screen counts down to the same moment.
     timer_ends_at = models.DateTimeField(_("timer ends at"), null=True, blank=True)
     dot_budget = models.PositiveSmallIntegerField(_("dots per participant"), default=3)
+    # Rounds in which each participant first writes alone: the group sees the notes only
+    # once the facilitator reveals them (then the round is also in revealed_rounds).
+    private_rounds = models.ManyToManyField(
+        Round, blank=True, related_name="+", verbose_name=_("rounds with private writing")
+    )
+    revealed_rounds = models.ManyToManyField(Round, blank=True, related_name="+")
+    # The activity the projector shows while the groups share their choice; set once
+    # sharing has started.
+    shown_activity = models.ForeignKey(
+        "Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # Bumped by every change that screens show; live frames carry it so a browser can tell
     # that it missed something and re-fetch.
     version = models.PositiveIntegerField(default=0)
@@ -67,6 +78,23 @@ class Workshop(models.Model):
     def is_open_for_joining(self) -> bool:
         return self.state != self.State.CLOSED
 
+    @property
+    def is_sharing(self) -> bool:
+        """The groups are sharing their chosen activities and the room reacts."""
+        return (
+            self.shown_activity_id is not None
+            and self.state != self.State.CLOSED
+            and self.current_round is not None
+            and self.current_round.kind == Round.Kind.CHOOSE_ACTIVITIES
+        )
+
+    def notes_are_private(self, round_: Round | None) -> bool:
+        """Whether the group does not see its notes of this round yet (private writing)."""
+        if round_ is None:
+            return False
+        private = {r.pk for r in self.private_rounds.all()}
+        return round_.pk in private and round_.pk not in {r.pk for r in self.revealed_rounds.all()}
+
 
 class Participant(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
@@ -86,10 +114,17 @@ class Participant(models.Model):
 
 
 class ContributionQuerySet(models.QuerySet["Contribution"]):
+    def visible(self) -> ContributionQuerySet:
+        """Notes that screens show: not hidden by the facilitator, not merged into another."""
+        return self.filter(hidden=False, merged_into__isnull=True)
+
     def of_group(self, workshop: Workshop, perspective: str) -> ContributionQuerySet:
-        """A group's notes that everyone in the group may see: hidden ones left out."""
-        return self.filter(workshop=workshop, perspective=perspective, hidden=False).select_related(
-            "links_to"
+        """A group's visible notes, with what they link to and how many were merged in."""
+        return (
+            self.visible()
+            .filter(workshop=workshop, perspective=perspective)
+            .select_related("links_to")
+            .annotate(merged_count=models.Count("duplicates"))
         )
 
 
@@ -112,9 +147,15 @@ class Contribution(models.Model):
     )
     hidden = models.BooleanField(_("hidden"), default=False)
     hidden_reason = models.CharField(_("why it was hidden"), max_length=200, blank=True)
+    # A duplicate the facilitator merged into another note: shown nowhere, counted there.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="duplicates",
+        verbose_name=_("merged into"),
+    )
     # Made by the phone for each submission, so a retried or double-tapped post is stored once.
     idempotency_key = models.CharField(max_length=64, null=True, blank=True, unique=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
 
     objects = ContributionQuerySet.as_manager()
 
@@ -166,3 +207,31 @@ class Vote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.dots} x {self.activity}"
+
+
+class Reaction(models.Model):
+    """What one participant says about a chosen activity while the groups share them."""
+
+    class Kind(models.TextChoices):
+        SUPPORT = "support", _("I support this")
+        CONCERN = "concern", _("I have a concern")
+        HELP = "help", _("We can help")
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="reactions")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="reactions"
+    )
+    kind = models.CharField(_("reaction"), max_length=16, choices=Kind.choices)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "participant", "kind"], name="one_reaction_of_a_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.activity}"

@@ -7,7 +7,7 @@ import secrets
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum
+from django.db.models import F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,9 +15,16 @@ from samenspel.accounts.models import User
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.method.services import closing_round
-from samenspel.workshops import live_updates
+from samenspel.workshops import boards, live_updates
 from samenspel.workshops.join_codes import new_join_code
-from samenspel.workshops.models import Activity, Contribution, Participant, Vote, Workshop
+from samenspel.workshops.models import (
+    Activity,
+    Contribution,
+    Participant,
+    Reaction,
+    Vote,
+    Workshop,
+)
 
 
 class WorkshopError(Exception):
@@ -39,12 +46,19 @@ def create_workshop(
     place: str = "",
     facilitator_names: str = "",
     dot_budget: int = 3,
+    private_rounds: list[Round] | None = None,
 ) -> Workshop:
-    """A new workshop in the lobby, with a fresh join code."""
+    """A new workshop in the lobby, with a fresh join code; in `private_rounds` everyone
+    first writes alone, and the group sees the notes when the facilitator reveals them."""
+    private_rounds = private_rounds or []
+    if any(r.template_id != template.pk or r.kind != Round.Kind.REFLECT for r in private_rounds):
+        raise WorkshopError(
+            "unknown_round", _("Private writing is only possible in the writing rounds.")
+        )
     for _attempt in range(10):
         try:
             with transaction.atomic():
-                return Workshop.objects.create(
+                workshop = Workshop.objects.create(
                     created_by=created_by,
                     template=template,
                     title=title.strip(),
@@ -55,6 +69,8 @@ def create_workshop(
                     dot_budget=dot_budget,
                     join_code=new_join_code(),
                 )
+                workshop.private_rounds.set(private_rounds)
+                return workshop
         except IntegrityError:
             continue  # the code was taken already: draw another
     raise WorkshopError("no_free_code", _("No free join code was found. Please try again."))
@@ -77,7 +93,7 @@ def join_workshop(workshop: Workshop, perspective: str, display_name: str = "") 
         )
         bump_version(workshop)
         transaction.on_commit(
-            lambda: live_updates.announce_people(workshop, people_per_perspective(workshop))
+            lambda: live_updates.announce_people(workshop, boards.people_per_perspective(workshop))
         )
     return participant
 
@@ -85,14 +101,6 @@ def join_workshop(workshop: Workshop, perspective: str, display_name: str = "") 
 def bump_version(workshop: Workshop) -> None:
     Workshop.objects.filter(pk=workshop.pk).update(version=F("version") + 1)
     workshop.refresh_from_db(fields=["version"])
-
-
-def people_per_perspective(workshop: Workshop) -> list[tuple[Perspective, int]]:
-    """How many joined each group, in the fixed order of the perspectives."""
-    counts = dict(
-        workshop.participants.values_list("perspective").annotate(n=Count("pk")).order_by()
-    )
-    return [(perspective, counts.get(perspective.value, 0)) for perspective in Perspective]
 
 
 def open_round(workshop: Workshop, round_: Round) -> None:
@@ -156,23 +164,9 @@ def _store_note(
     links_to: Contribution | None = None,
     idempotency_key: str | None = None,
 ) -> Contribution:
-    if not workshop.round_open or workshop.current_round_id != prompt.round_id:
-        raise WorkshopError("round_closed", _("This round is closed. You cannot add notes now."))
-    text = " ".join(text.split())
-    if not text:
-        raise WorkshopError("empty_note", _("Write something first."))
-    if len(text) > Contribution.MAX_LENGTH:
-        raise WorkshopError(
-            "note_too_long",
-            _("A note can be at most %(max)d characters.") % {"max": Contribution.MAX_LENGTH},
-        )
-    if links_to is not None and (
-        links_to.workshop_id != workshop.pk
-        or links_to.perspective != perspective
-        or links_to.prompt_id != prompt.links_to_id
-        or links_to.hidden
-    ):
-        raise WorkshopError("bad_link", _("You can only link to a note of your own group."))
+    _require_writing(workshop, prompt)
+    text = _note_text(text)
+    _check_link(workshop, perspective, prompt, links_to, participant)
     with transaction.atomic():
         note = Contribution.objects.create(
             workshop=workshop,
@@ -184,8 +178,149 @@ def _store_note(
             idempotency_key=idempotency_key or None,
         )
         bump_version(workshop)
-        transaction.on_commit(lambda: live_updates.announce_notes(workshop, perspective))
+        _announce_notes_on_commit(workshop, perspective, note.participant)
     return note
+
+
+def _require_writing(workshop: Workshop, prompt: Prompt) -> None:
+    if not workshop.round_open or workshop.current_round_id != prompt.round_id:
+        raise WorkshopError("round_closed", _("This round is closed. You cannot add notes now."))
+
+
+def _note_text(text: str) -> str:
+    """The note as stored: spaces and line breaks tidied, within the length limit."""
+    text = " ".join(text.split())
+    if not text:
+        raise WorkshopError("empty_note", _("Write something first."))
+    if len(text) > Contribution.MAX_LENGTH:
+        raise WorkshopError(
+            "note_too_long",
+            _("A note can be at most %(max)d characters.") % {"max": Contribution.MAX_LENGTH},
+        )
+    return text
+
+
+def _check_link(
+    workshop: Workshop,
+    perspective: str,
+    prompt: Prompt,
+    links_to: Contribution | None,
+    participant: Participant | None,
+) -> None:
+    """A belief links to a behaviour (a thought to a routine) of the same group; while the
+    group writes privately, only to one of the writer's own notes."""
+    if links_to is None:
+        return
+    if (
+        links_to.workshop_id != workshop.pk
+        or links_to.perspective != perspective
+        or links_to.prompt_id != prompt.links_to_id
+        or links_to.hidden
+        or links_to.merged_into_id is not None
+        or (
+            participant is not None
+            and workshop.notes_are_private(prompt.round)
+            and links_to.participant_id != participant.pk
+        )
+    ):
+        raise WorkshopError("bad_link", _("You can only link to a note of your own group."))
+
+
+def _announce_notes_on_commit(
+    workshop: Workshop, perspective: str, *authors: Participant | None
+) -> None:
+    writers = [author for author in authors if author is not None]
+    transaction.on_commit(lambda: live_updates.announce_notes(workshop, perspective, writers))
+
+
+def _require_own_open_note(participant: Participant, note: Contribution) -> None:
+    if note.participant_id != participant.pk or note.hidden or note.merged_into_id is not None:
+        raise WorkshopError("not_your_note", _("You can only change your own notes."))
+    _require_writing(participant.workshop, note.prompt)
+
+
+def edit_contribution(
+    participant: Participant, note: Contribution, text: str, links_to: Contribution | None = None
+) -> Contribution:
+    """A participant rewrites one of their own notes while its round is open."""
+    _require_own_open_note(participant, note)
+    text = _note_text(text)
+    _check_link(participant.workshop, note.perspective, note.prompt, links_to, participant)
+    with transaction.atomic():
+        note.text = text
+        note.links_to = links_to
+        note.edited_at = timezone.now()
+        note.save(update_fields=["text", "links_to", "edited_at"])
+        bump_version(participant.workshop)
+        _announce_notes_on_commit(participant.workshop, note.perspective, participant)
+    return note
+
+
+def delete_contribution(participant: Participant, note: Contribution) -> None:
+    """A participant takes back one of their own notes while its round is open; a note that
+    linked to it keeps its text and loses the link."""
+    _require_own_open_note(participant, note)
+    with transaction.atomic():
+        note.delete()
+        bump_version(participant.workshop)
+        _announce_notes_on_commit(participant.workshop, participant.perspective, participant)
+
+
+def reveal_notes(workshop: Workshop, round_: Round) -> None:
+    """The facilitator shows the privately written notes of a round to every group."""
+    if not workshop.private_rounds.filter(pk=round_.pk).exists():
+        raise WorkshopError("not_private", _("In this round everyone sees the notes already."))
+    with transaction.atomic():
+        workshop.revealed_rounds.add(round_)
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_round(workshop))
+
+
+def merge_notes(workshop: Workshop, duplicate: Contribution, into: Contribution) -> None:
+    """The facilitator merges a duplicate into a note that says the same: the duplicate
+    disappears, its links and the activities that served it move to the note kept."""
+    if duplicate.workshop_id != workshop.pk or into.workshop_id != workshop.pk:
+        raise WorkshopError("unknown_note", _("This note is not part of this workshop."))
+    if (
+        duplicate.pk == into.pk
+        or duplicate.perspective != into.perspective
+        or duplicate.prompt_id != into.prompt_id
+        or into.hidden
+        or into.merged_into_id is not None
+    ):
+        raise WorkshopError(
+            "bad_merge", _("Only notes of the same group on the same question can be merged.")
+        )
+    with transaction.atomic():
+        # Duplicates merged into this one earlier now count for the note kept.
+        Contribution.objects.filter(merged_into=duplicate).update(merged_into=into)
+        Contribution.objects.filter(links_to=duplicate).update(links_to=into)
+        for activity in duplicate.served_by.all():
+            activity.serves.remove(duplicate)
+            activity.serves.add(into)
+        duplicate.merged_into = into
+        duplicate.save(update_fields=["merged_into"])
+        bump_version(workshop)
+        _announce_notes_on_commit(workshop, into.perspective, duplicate.participant)
+
+
+def move_note(workshop: Workshop, note: Contribution, prompt: Prompt) -> None:
+    """The facilitator puts a note under the question it answers (a belief written as a
+    behaviour, say). Links that no longer fit are dropped; the text stays."""
+    if note.workshop_id != workshop.pk:
+        raise WorkshopError("unknown_note", _("This note is not part of this workshop."))
+    if prompt.round.template_id != workshop.template_id or prompt.round.kind != Round.Kind.REFLECT:
+        raise WorkshopError("unknown_prompt", _("This question is not part of this workshop."))
+    if prompt.pk == note.prompt_id:
+        return
+    with transaction.atomic():
+        note.prompt = prompt
+        if note.links_to is not None and note.links_to.prompt_id != prompt.links_to_id:
+            note.links_to = None
+        note.save(update_fields=["prompt", "links_to"])
+        note.linked_from.exclude(prompt__links_to=prompt).update(links_to=None)
+        bump_version(workshop)
+        _announce_notes_on_commit(workshop, note.perspective, note.participant)
 
 
 def _require_choosing(workshop: Workshop) -> None:
@@ -295,6 +430,68 @@ def choose_activities(workshop: Workshop, perspective: str, activities: list[Act
         transaction.on_commit(lambda: live_updates.announce_activities(workshop, perspective))
 
 
+def show_activity(workshop: Workshop, activity: Activity) -> None:
+    """The facilitator puts one chosen activity on the projector: the groups share their
+    choice, and everyone in the room reacts on their phone. The first one starts sharing."""
+    round_ = workshop.current_round
+    if (
+        workshop.state == Workshop.State.CLOSED
+        or round_ is None
+        or round_.kind != Round.Kind.CHOOSE_ACTIVITIES
+    ):
+        raise WorkshopError(
+            "not_choosing", _("The groups share their activities in the last round.")
+        )
+    if not _is_chosen(workshop, activity):
+        raise WorkshopError(
+            "not_chosen", _("Only activities a group has chosen can be shared.")
+        )
+    started = workshop.shown_activity_id is None
+    with transaction.atomic():
+        workshop.shown_activity = activity
+        workshop.save(update_fields=["shown_activity"])
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_shown(workshop, started=started))
+
+
+def _is_chosen(workshop: Workshop, activity: Activity) -> bool:
+    # From the database: the caller's copy may predate the group's choice.
+    return Activity.objects.filter(pk=activity.pk, workshop=workshop, chosen=True).exists()
+
+
+def react_to_activity(
+    participant: Participant, activity: Activity, kind: str, on: bool = True
+) -> None:
+    """A participant says "I support this", "I have a concern" or "we can help" about a
+    chosen activity of any group (or takes it back). Setting it twice changes nothing."""
+    workshop = participant.workshop
+    if not workshop.is_sharing:
+        raise WorkshopError(
+            "not_sharing", _("You can react once the groups share their activities.")
+        )
+    if not _is_chosen(workshop, activity):
+        raise WorkshopError("not_chosen", _("You can only react to a chosen activity."))
+    if kind not in Reaction.Kind.values:
+        raise WorkshopError("unknown_reaction", _("Choose support, a concern or help."))
+    with transaction.atomic():
+        if on:
+            try:
+                with transaction.atomic():
+                    _reaction, changed = Reaction.objects.get_or_create(
+                        activity=activity, participant=participant, kind=kind
+                    )
+            except IntegrityError:
+                changed = False  # the same tap arrived twice at once: stored once
+        else:
+            deleted, _kinds = Reaction.objects.filter(
+                activity=activity, participant=participant, kind=kind
+            ).delete()
+            changed = deleted > 0
+        if not changed:
+            return
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.announce_reactions(workshop, activity))
+
 
 def close_workshop(workshop: Workshop) -> None:
     """The end: nobody writes or votes any more; every screen goes to the outcome."""
@@ -344,4 +541,4 @@ def hide_note(workshop: Workshop, note: Contribution, reason: str) -> None:
         note.hidden_reason = reason[:200]
         note.save(update_fields=["hidden", "hidden_reason"])
         bump_version(workshop)
-        transaction.on_commit(lambda: live_updates.announce_notes(workshop, note.perspective))
+        _announce_notes_on_commit(workshop, note.perspective, note.participant)

@@ -1,4 +1,4 @@
-"""Counting the dots: a ranking in which a tie stays a tie."""
+"""Counting the dots (a ranking in which a tie stays a tie) and the room's reactions."""
 
 from __future__ import annotations
 
@@ -24,3 +24,15 @@ def total_dots(votes: Iterable[tuple[int, int]]) -> dict[int, int]:
     for activity, count in votes:
         totals[activity] = totals.get(activity, 0) + count
     return totals
+
+
+def reaction_table(
+    reactions: Iterable[tuple[int, str, str]],
+) -> dict[int, dict[str, dict[str, int]]]:
+    """activity -> kind -> perspective -> how many, from (activity, kind, perspective) rows,
+    one per participant's reaction."""
+    table: dict[int, dict[str, dict[str, int]]] = {}
+    for activity, kind, perspective in reactions:
+        per_perspective = table.setdefault(activity, {}).setdefault(kind, {})
+        per_perspective[perspective] = per_perspective.get(perspective, 0) + 1
+    return table

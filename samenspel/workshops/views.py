@@ -4,9 +4,12 @@ code on a phone, without an account."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 import segno
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +23,7 @@ from django.views.decorators.http import require_http_methods
 from samenspel.accounts import permissions
 from samenspel.accounts.models import User
 from samenspel.live.subscriptions import sign_subscription
-from samenspel.method.models import Round
+from samenspel.method.models import Prompt, Round
 from samenspel.method.perspectives import PERSPECTIVES, Perspective
 from samenspel.workshops import boards, live_updates, services
 from samenspel.workshops.forms import (
@@ -29,7 +32,9 @@ from samenspel.workshops.forms import (
     DotForm,
     JoinCodeForm,
     JoinForm,
+    NoteEditForm,
     NoteForm,
+    ReactionForm,
     RoundForm,
     TimerForm,
     WorkshopForm,
@@ -84,12 +89,16 @@ def render_console(request: HttpRequest, workshop: Workshop, refusal: str = "") 
     return render(request, "workshops/console.html", {
         "workshop": workshop,
         **how_to_join(request, workshop, qr_scale=6),
-        "counts": services.people_per_perspective(workshop),
+        "counts": boards.people_per_perspective(workshop),
         "rounds": workshop.template.rounds.all(),
         "groups": console_groups(workshop),
+        "private": workshop.notes_are_private(workshop.current_round),
+        "move_choices": boards.move_choices(workshop),
+        "shared": boards.shared_activities(workshop),
+        "shown": boards.shown(workshop),
         "can_run": permissions.can_run_workshops(request.user),
         "live_token": sign_subscription(workshop.stream, [live_updates.CONSOLE]),
-    })
+    }, status=400 if refusal else 200)
 
 
 @login_required
@@ -101,96 +110,163 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workshops/projector.html", {
         "workshop": workshop,
         **how_to_join(request, workshop, qr_scale=10),
-        "counts": services.people_per_perspective(workshop),
+        "counts": boards.people_per_perspective(workshop),
         "groups": console_groups(workshop),
+        "shared": boards.shared_activities(workshop),
+        "shown": boards.shown(workshop),
         "live_token": sign_subscription(workshop.stream, [live_updates.PROJECTOR]),
     })
 
 
-@login_required
-@require_http_methods(["POST"])
-def change_timer(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_run_workshops(request.user):
-        raise Http404
-    workshop = get_object_or_404(Workshop, pk=pk)
+def facilitator_action(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """A console form post by someone who runs workshops: the view gets the workshop, and a
+    rule that says no shows the console again with the reason (400)."""
+
+    @login_required
+    @require_http_methods(["POST"])
+    @wraps(view)
+    def action(request: HttpRequest, pk: int, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not permissions.can_run_workshops(request.user):
+            raise Http404
+        workshop = get_object_or_404(Workshop.objects.select_related("template"), pk=pk)
+        try:
+            return view(request, workshop, *args, **kwargs)
+        except services.WorkshopError as error:
+            return render_console(request, workshop, error.message)
+
+    return action
+
+
+def to_console(workshop: Workshop) -> HttpResponse:
+    return redirect("workshops:console", pk=workshop.pk)
+
+
+def refuse(code: str, message: str) -> services.WorkshopError:
+    """A refusal found by the view itself (a form that does not parse, say)."""
+    return services.WorkshopError(code, message)
+
+
+@facilitator_action
+def change_timer(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     form = TimerForm(request.POST)
     if not form.is_valid():
-        return render_console(request, workshop, _("Choose between 1 and 120 minutes."))
-    try:
-        if form.cleaned_data["action"] == "start":
-            services.start_timer(workshop, form.cleaned_data["minutes"] or 0)
-        else:
-            services.stop_timer(workshop)
-    except services.WorkshopError as error:
-        return render_console(request, workshop, error.message)
-    return redirect("workshops:console", pk=workshop.pk)
+        raise refuse("bad_timer", _("Choose between 1 and 120 minutes."))
+    if form.cleaned_data["action"] == "start":
+        services.start_timer(workshop, form.cleaned_data["minutes"] or 0)
+    else:
+        services.stop_timer(workshop)
+    return to_console(workshop)
 
 
-@login_required
-@require_http_methods(["POST"])
-def add_paper_note(request: HttpRequest, pk: int) -> HttpResponse:
+@facilitator_action
+def add_paper_note(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     """Notes written on paper in the room, typed in by the facilitator for a group."""
-    if not permissions.can_run_workshops(request.user):
-        raise Http404
-    workshop = get_object_or_404(Workshop, pk=pk)
-    prompt = (
-        workshop.current_round.prompts.filter(pk=request.POST.get("prompt") or 0).first()
-        if workshop.current_round and (request.POST.get("prompt") or "").isdigit()
-        else None
-    )
+    prompt = current_prompt(workshop, request.POST.get("prompt", ""))
     if prompt is None:
-        return render_console(
-            request, workshop, _("This round is closed. You cannot add notes now.")
-        )
-    try:
-        services.add_paper_note(
-            workshop, request.POST.get("perspective", ""), prompt, request.POST.get("text", "")
-        )
-    except services.WorkshopError as error:
-        return render_console(request, workshop, error.message)
-    return redirect("workshops:console", pk=workshop.pk)
+        raise refuse("round_closed", _("This round is closed. You cannot add notes now."))
+    services.add_paper_note(
+        workshop, request.POST.get("perspective", ""), prompt, request.POST.get("text", "")
+    )
+    return to_console(workshop)
 
 
-@login_required
-@require_http_methods(["POST"])
-def hide_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
-    if not permissions.can_run_workshops(request.user):
-        raise Http404
-    workshop = get_object_or_404(Workshop, pk=pk)
-    note = get_object_or_404(Contribution, pk=note_pk, workshop=workshop)
-    try:
-        services.hide_note(workshop, note, request.POST.get("reason", ""))
-    except services.WorkshopError as error:
-        return render_console(request, workshop, error.message)
-    return redirect("workshops:console", pk=workshop.pk)
+@facilitator_action
+def hide_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpResponse:
+    services.hide_note(workshop, note_of(workshop, note_pk), request.POST.get("reason", ""))
+    return to_console(workshop)
 
 
-@login_required
-@require_http_methods(["POST"])
-def change_round(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.can_run_workshops(request.user):
-        raise Http404
-    workshop = get_object_or_404(Workshop, pk=pk)
+@facilitator_action
+def merge_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpResponse:
+    into = request.POST.get("into", "")
+    services.merge_notes(
+        workshop, note_of(workshop, note_pk), note_of(workshop, int(into) if into.isdigit() else 0)
+    )
+    return to_console(workshop)
+
+
+@facilitator_action
+def move_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpResponse:
+    typed = request.POST.get("prompt", "")
+    prompt = Prompt.objects.filter(
+        pk=int(typed) if typed.isdigit() else 0, round__template=workshop.template
+    ).select_related("round").first()
+    if prompt is None:
+        raise refuse("unknown_prompt", _("This question is not part of this workshop."))
+    services.move_note(workshop, note_of(workshop, note_pk), prompt)
+    return to_console(workshop)
+
+
+@facilitator_action
+def reveal_notes(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    if workshop.current_round is None:
+        raise refuse("not_private", _("In this round everyone sees the notes already."))
+    services.reveal_notes(workshop, workshop.current_round)
+    return to_console(workshop)
+
+
+@facilitator_action
+def show_activity(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    """Put a chosen activity on the projector: the one asked for, or the next one."""
+    shared = [item["activity"] for item in boards.shared_activities(workshop)]
+    asked = request.POST.get("activity", "")
+    if asked == "next":
+        current = [a.pk for a in shared].index(workshop.shown_activity_id) if any(
+            a.pk == workshop.shown_activity_id for a in shared) else -1
+        activity = shared[(current + 1) % len(shared)] if shared else None
+    else:
+        activity = next((a for a in shared if str(a.pk) == asked), None)
+    if activity is None:
+        raise refuse("not_chosen", _("Only activities a group has chosen can be shared."))
+    services.show_activity(workshop, activity)
+    return to_console(workshop)
+
+
+@facilitator_action
+def change_round(request: HttpRequest, workshop: Workshop) -> HttpResponse:
     form = RoundForm(request.POST)
     if not form.is_valid():
-        return render_console(request, workshop, _("This change is not possible."))
-    try:
-        if form.cleaned_data["action"] == "open":
-            round_ = Round.objects.filter(
-                pk=form.cleaned_data["round"], template=workshop.template
-            ).first()
-            if round_ is None:
-                return render_console(
-                    request, workshop, _("This round is not part of this workshop.")
-                )
-            services.open_round(workshop, round_)
-        elif form.cleaned_data["action"] == "close":
-            services.close_round(workshop)
-        else:
-            services.close_workshop(workshop)
-    except services.WorkshopError as error:
-        return render_console(request, workshop, error.message)
-    return redirect("workshops:console", pk=workshop.pk)
+        raise refuse("bad_action", _("This change is not possible."))
+    if form.cleaned_data["action"] == "open":
+        round_ = Round.objects.filter(
+            pk=form.cleaned_data["round"], template=workshop.template
+        ).first()
+        if round_ is None:
+            raise refuse("unknown_round", _("This round is not part of this workshop."))
+        services.open_round(workshop, round_)
+    elif form.cleaned_data["action"] == "close":
+        services.close_round(workshop)
+    else:
+        services.close_workshop(workshop)
+    return to_console(workshop)
+
+
+@facilitator_action
+def choose_for_group(request: HttpRequest, workshop: Workshop) -> HttpResponse:
+    """The facilitator confirms the choice on behalf of a group."""
+    perspective = request.POST.get("perspective", "")
+    if perspective not in Perspective.values:
+        raise refuse("unknown_perspective", _("Choose one of the three groups."))
+    confirm_choice(workshop, perspective, request)
+    return to_console(workshop)
+
+
+def note_of(workshop: Workshop, note_pk: int) -> Contribution:
+    note = Contribution.objects.filter(pk=note_pk, workshop=workshop).select_related(
+        "prompt__round", "links_to"
+    ).first()
+    if note is None:
+        raise refuse("unknown_note", _("This note is not part of this workshop."))
+    return note
+
+
+def current_prompt(workshop: Workshop, typed: str) -> Prompt | None:
+    """A prompt of the current round, from a form's value."""
+    if workshop.current_round is None or not typed.isdigit():
+        return None
+    return workshop.current_round.prompts.filter(pk=int(typed)).select_related("round").first()
 
 
 # -- Participant -------------------------------------------------------------------------
@@ -269,45 +345,93 @@ def current_participant(request: HttpRequest, workshop: Workshop) -> Participant
     return Participant.objects.filter(workshop=workshop, key=key).first()
 
 
-@require_http_methods(["POST"])
-def add_note(request: HttpRequest, code: str) -> HttpResponse:
-    workshop = get_object_or_404(Workshop, join_code=code.upper())
-    me = current_participant(request, workshop)
-    if me is None:
-        return redirect("workshops:participant", code=workshop.join_code)
-    form = NoteForm(request.POST)
-    error = None
-    prompt_pk = None
-    if form.is_valid():
-        prompt_pk = form.cleaned_data["prompt"]
-        prompt = (
-            workshop.current_round.prompts.filter(pk=prompt_pk).first()
-            if workshop.current_round
-            else None
+def participant_action(
+    view: Callable[..., HttpResponse],
+) -> Callable[..., HttpResponse]:
+    """A form post from a participant's phone: the view gets the workshop and the
+    participant (or the phone is sent to join first), and a rule that says no shows the
+    phone's page again with the reason (400)."""
+
+    @require_http_methods(["POST"])
+    @wraps(view)
+    def action(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        workshop = get_object_or_404(
+            Workshop.objects.select_related("template", "current_round"), join_code=code.upper()
         )
-        links_to = None
-        if form.cleaned_data["links_to"]:
-            links_to = Contribution.objects.filter(pk=form.cleaned_data["links_to"]).first()
-        if prompt is None:
-            error = _("This round is closed. You cannot add notes now.")
-        else:
-            try:
-                services.add_contribution(
-                    me, prompt, form.cleaned_data["text"], links_to, form.cleaned_data["key"]
-                )
-            except services.WorkshopError as failure:
-                error = failure.message
-            else:
-                response = redirect("workshops:participant", code=workshop.join_code)
-                response["Location"] += f"#prompt-{prompt.pk}"
-                return response
-    else:
-        prompt_pk = form.cleaned_data.get("prompt")
-        error = " ".join(str(e) for errors in form.errors.values() for e in errors)
-    return participant_screen(
-        request, workshop, me, error={"prompt": prompt_pk, "message": error,
-                                      "text": request.POST.get("text", "")}, status=400,
+        me = current_participant(request, workshop)
+        if me is None:
+            return redirect("workshops:participant", code=workshop.join_code)
+        try:
+            return view(request, workshop, me, *args, **kwargs)
+        except services.WorkshopError as error:
+            typed = request.POST.get("prompt", "")
+            return participant_screen(request, workshop, me, status=400, error={
+                "message": error.message,
+                # The note form to show the message at, with what was typed.
+                "prompt": int(typed) if typed.isdigit() else None,
+                "text": request.POST.get("text", ""),
+            })
+
+    return action
+
+
+def form_refusal(form: forms.Form) -> services.WorkshopError:
+    return refuse("invalid_form", " ".join(str(e) for errors in form.errors.values()
+                                           for e in errors))
+
+
+def back_to_board(workshop: Workshop, anchor: str) -> HttpResponse:
+    response = redirect("workshops:participant", code=workshop.join_code)
+    response["Location"] += f"#{anchor}"
+    return response
+
+
+@participant_action
+def add_note(request: HttpRequest, workshop: Workshop, me: Participant) -> HttpResponse:
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        raise form_refusal(form)
+    prompt = current_prompt(workshop, request.POST.get("prompt", ""))
+    if prompt is None:
+        raise refuse("round_closed", _("This round is closed. You cannot add notes now."))
+    services.add_contribution(
+        me, prompt, form.cleaned_data["text"],
+        linked_note(workshop, form.cleaned_data["links_to"]), form.cleaned_data["key"],
     )
+    return back_to_board(workshop, f"prompt-{prompt.pk}")
+
+
+@participant_action
+def edit_note(
+    request: HttpRequest, workshop: Workshop, me: Participant, note_pk: int
+) -> HttpResponse:
+    note = note_of(workshop, note_pk)
+    form = NoteEditForm(request.POST)
+    if not form.is_valid():
+        raise form_refusal(form)
+    services.edit_contribution(
+        me, note, form.cleaned_data["text"], linked_note(workshop, form.cleaned_data["links_to"])
+    )
+    return back_to_board(workshop, f"prompt-{note.prompt_id}")
+
+
+@participant_action
+def delete_note(
+    request: HttpRequest, workshop: Workshop, me: Participant, note_pk: int
+) -> HttpResponse:
+    note = note_of(workshop, note_pk)
+    services.delete_contribution(me, note)
+    return back_to_board(workshop, f"prompt-{note.prompt_id}")
+
+
+def linked_note(workshop: Workshop, pk: int | None) -> Contribution | None:
+    """The note a new note belongs to; a link to a note that is not there is refused."""
+    if pk is None:
+        return None
+    note = Contribution.objects.filter(pk=pk, workshop=workshop).first()
+    if note is None:
+        raise refuse("bad_link", _("You can only link to a note of your own group."))
+    return note
 
 
 def participant_screen(
@@ -317,20 +441,30 @@ def participant_screen(
     error: dict[str, Any] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """The lobby, or the open round worded for the participant's own group."""
+    """The lobby, the open round worded for the participant's own group, or the sharing."""
+    if workshop.state == Workshop.State.CLOSED:
+        return redirect("workshops:outcome", key=workshop.outcome_key)
     context: dict[str, Any] = {
         "workshop": workshop,
         "me": me,
         "error": error,
-        "live_token": sign_subscription(workshop.stream, [live_updates.group(me.perspective)]),
+        "live_token": sign_subscription(
+            workshop.stream, [live_updates.group(me.perspective), live_updates.participant(me)]
+        ),
     }
-    if workshop.state == Workshop.State.CLOSED:
-        return redirect("workshops:outcome", key=workshop.outcome_key)
     if workshop.current_round is None:
         return render(request, "workshops/lobby.html", context, status=status)
     round_ = workshop.current_round
     context["round"] = round_
-    context["prompts"] = boards.prompts_with_notes(workshop, me.perspective)
+    if workshop.is_sharing:
+        pressed = boards.my_reactions(me)
+        shared = boards.shared_activities(workshop)
+        for item in shared:
+            item["pressed"] = {kind for pk, kind in pressed if pk == item["activity"].pk}
+        context.update({"shared": shared, "shown": boards.shown(workshop)})
+        return render(request, "workshops/share.html", context, status=status)
+    context["prompts"] = boards.prompts_with_notes(workshop, me.perspective, me=me)
+    context["private"] = workshop.notes_are_private(round_)
     context["form_key"] = uuid.uuid4().hex
     if round_.kind == Round.Kind.CHOOSE_ACTIVITIES:
         context.update({
@@ -346,102 +480,61 @@ def participant_screen(
     return render(request, "workshops/round.html", context, status=status)
 
 
-
-def participant_action(request: HttpRequest, code: str) -> tuple[Workshop, Participant | None]:
-    workshop = get_object_or_404(Workshop, join_code=code.upper())
-    return workshop, current_participant(request, workshop)
-
-
-def back_to_board(workshop: Workshop, anchor: str) -> HttpResponse:
-    response = redirect("workshops:participant", code=workshop.join_code)
-    response["Location"] += f"#{anchor}"
-    return response
-
-
-def refused(
-    request: HttpRequest, workshop: Workshop, me: Participant, message: str
-) -> HttpResponse:
-    return participant_screen(request, workshop, me, error={"message": message}, status=400)
-
-
-@require_http_methods(["POST"])
-def propose_activity(request: HttpRequest, code: str) -> HttpResponse:
-    workshop, me = participant_action(request, code)
-    if me is None:
-        return redirect("workshops:participant", code=workshop.join_code)
+@participant_action
+def propose_activity(request: HttpRequest, workshop: Workshop, me: Participant) -> HttpResponse:
     behaviours = boards.desired_behaviours(workshop, me.perspective)
     form = ActivityForm(request.POST, behaviours=[(n.pk, n.text) for n in behaviours])
     if not form.is_valid():
-        return refused(request, workshop, me, " ".join(
-            str(e) for errors in form.errors.values() for e in errors))
-    try:
-        services.propose_activity(
-            me, form.cleaned_data["title"], form.cleaned_data["description"],
-            [n for n in behaviours if n.pk in form.cleaned_data["serves"]],
-        )
-    except services.WorkshopError as error:
-        return refused(request, workshop, me, error.message)
+        raise form_refusal(form)
+    services.propose_activity(
+        me, form.cleaned_data["title"], form.cleaned_data["description"],
+        [n for n in behaviours if n.pk in form.cleaned_data["serves"]],
+    )
     return back_to_board(workshop, "activities")
 
 
-@require_http_methods(["POST"])
-def place_dot(request: HttpRequest, code: str) -> HttpResponse:
-    workshop, me = participant_action(request, code)
-    if me is None:
-        return redirect("workshops:participant", code=workshop.join_code)
+@participant_action
+def place_dot(request: HttpRequest, workshop: Workshop, me: Participant) -> HttpResponse:
     form = DotForm(request.POST)
     activity = None
     if form.is_valid():
         action, activity_pk = form.action_and_activity()
         activity = Activity.objects.filter(pk=activity_pk, workshop=workshop).first()
     if activity is None:
-        return refused(request, workshop, me, _("This activity does not exist."))
-    try:
-        services.place_dot(me, activity, add=action == "add")
-    except services.WorkshopError as error:
-        return refused(request, workshop, me, error.message)
+        raise refuse("unknown_activity", _("This activity does not exist."))
+    services.place_dot(me, activity, add=action == "add")
     return back_to_board(workshop, f"activity-{activity.pk}")
 
 
-@require_http_methods(["POST"])
-def choose_activities(request: HttpRequest, code: str) -> HttpResponse:
-    workshop, me = participant_action(request, code)
-    if me is None:
-        return redirect("workshops:participant", code=workshop.join_code)
-    error = confirm_choice(workshop, me.perspective, request)
-    if error:
-        return refused(request, workshop, me, error)
+@participant_action
+def choose_activities(request: HttpRequest, workshop: Workshop, me: Participant) -> HttpResponse:
+    confirm_choice(workshop, me.perspective, request)
     return back_to_board(workshop, "activities")
 
 
-@login_required
-@require_http_methods(["POST"])
-def choose_for_group(request: HttpRequest, pk: int) -> HttpResponse:
-    """The facilitator confirms the choice on behalf of a group."""
-    if not permissions.can_run_workshops(request.user):
-        raise Http404
-    workshop = get_object_or_404(Workshop, pk=pk)
-    perspective = request.POST.get("perspective", "")
-    if perspective not in Perspective.values:
-        return render_console(request, workshop, _("Choose one of the three groups."))
-    error = confirm_choice(workshop, perspective, request)
-    if error:
-        return render_console(request, workshop, error)
-    return redirect("workshops:console", pk=workshop.pk)
+@participant_action
+def react(request: HttpRequest, workshop: Workshop, me: Participant) -> HttpResponse:
+    form = ReactionForm(request.POST)
+    activity = None
+    if form.is_valid():
+        activity = Activity.objects.filter(
+            pk=form.cleaned_data["activity"], workshop=workshop
+        ).first()
+    if activity is None:
+        raise refuse("unknown_activity", _("This activity does not exist."))
+    kind, on = form.kind_and_on()
+    services.react_to_activity(me, activity, kind, on)
+    return back_to_board(workshop, f"share-{activity.pk}")
 
 
-def confirm_choice(workshop: Workshop, perspective: str, request: HttpRequest) -> str | None:
-    """Checks and stores a group's choice; the message to show when it is refused."""
+def confirm_choice(workshop: Workshop, perspective: str, request: HttpRequest) -> None:
+    """Checks and stores a group's choice from the ticked boxes."""
     group = list(Activity.objects.filter(workshop=workshop, perspective=perspective))
     form = ChooseForm(request.POST, choices=[(a.pk, a.title) for a in group])
     if not form.is_valid():
-        return _("Choose from the activities of this group.")
+        raise refuse("other_group", _("Choose from the activities of this group."))
     chosen = [a for a in group if a.pk in form.cleaned_data["activities"]]
-    try:
-        services.choose_activities(workshop, perspective, chosen)
-    except services.WorkshopError as error:
-        return error.message
-    return None
+    services.choose_activities(workshop, perspective, chosen)
 
 
 def outcome(request: HttpRequest, key: str) -> HttpResponse:

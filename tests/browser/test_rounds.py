@@ -53,7 +53,8 @@ def test_round_one_runs_live_for_each_group(browser, app_server, page):
     belief.get_by_role("combobox").select_option(label="We koken samen op vrijdag")
     belief.get_by_role("button", name="Notitie toevoegen").click()
     axe_check(phone)
-    expect(phone.get_by_text("Hoort bij: We koken samen op vrijdag")).to_be_visible()
+    group_notes = phone.locator('[data-live-region^="notes-"]')
+    expect(group_notes.get_by_text("Hoort bij: We koken samen op vrijdag")).to_be_visible()
     save_screenshot(phone, "round-1-phone")
 
     community = page.locator("section.samenspel-perspective--community")
@@ -63,7 +64,7 @@ def test_round_one_runs_live_for_each_group(browser, app_server, page):
     axe_check(page)
     save_screenshot(page, "round-1-console")
 
-    community.get_by_text("Verbergen…").first.click()
+    community.get_by_text("Beheren…").first.click()
     community.get_by_label("Waarom verberg je deze notitie?").first.fill("Dubbel")
     community.get_by_role("button", name="Verbergen", exact=True).first.click()
     axe_check(page)

@@ -21,11 +21,6 @@ def workshop():
     return workshop
 
 
-@pytest.fixture
-def resident(workshop):
-    return services.join_workshop(workshop, "community")
-
-
 def propose(participant, *titles):
     return [services.propose_activity(participant, title) for title in titles]
 

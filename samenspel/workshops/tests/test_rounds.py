@@ -6,48 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samenspel.accounts.services import create_staff_user
-from samenspel.method.services import default_template
-from samenspel.workshops import live_updates, services
+from samenspel.workshops import services
 from samenspel.workshops.models import Contribution
+from samenspel.workshops.tests.steps import prompt_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workshop():
-    return services.create_workshop(
-        created_by=None, template=default_template(), title="Samen in Panningen",
-        case_description="Hoe houden we het dorpshuis open?",
-    )
-
-
-@pytest.fixture
-def round_1(workshop):
-    return workshop.template.rounds.get(number=1)
-
-
-@pytest.fixture
-def resident(workshop):
-    return services.join_workshop(workshop, "community")
-
-
-@pytest.fixture
-def civil_servant(workshop):
-    return services.join_workshop(workshop, "government")
-
-
-def prompt_of(round_, kind):
-    return round_.prompts.get(kind=kind)
-
-
-@pytest.fixture
-def published(monkeypatch):
-    sent = []
-    monkeypatch.setattr(
-        live_updates, "publish",
-        lambda stream, audience, event, version=None: sent.append((audience, event)),
-    )
-    return sent
 
 
 def test_participant_cannot_write_before_the_round_opens(workshop, round_1, resident):
@@ -106,7 +69,7 @@ def test_closed_round_refuses_new_notes(workshop, round_1, resident):
         services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Te laat")
 
 
-def test_only_the_writers_group_the_console_and_the_projector_hear_a_note(
+def test_only_the_writers_group_the_console_the_projector_and_the_writer_hear_a_note(
     workshop, round_1, resident, published, django_capture_on_commit_callbacks
 ):
     services.open_round(workshop, round_1)
@@ -114,7 +77,7 @@ def test_only_the_writers_group_the_console_and_the_projector_hear_a_note(
     with django_capture_on_commit_callbacks(execute=True):
         services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Samen koken")
     audiences = {audience for audience, _event in published}
-    assert audiences == {"group:community", "console", "projector"}
+    assert audiences == {"group:community", "console", "projector", f"participant:{resident.pk}"}
     assert any("Samen koken" in event["html"] for _a, event in published)
 
 
@@ -220,7 +183,8 @@ def test_hidden_note_disappears_from_every_screen_and_keeps_its_reason(
         services.hide_note(workshop, note, "  Kwetsend  ")
     note.refresh_from_db()
     assert note.hidden and note.hidden_reason == "Kwetsend"
-    assert {audience for audience, _e in published} == {"group:community", "console", "projector"}
+    assert {audience for audience, _e in published} == {
+        "group:community", "console", "projector", f"participant:{resident.pk}"}
     assert all("Scheldwoord" not in event["html"] for _a, event in published)
 
 
