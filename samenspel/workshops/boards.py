@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import tally
@@ -133,20 +134,32 @@ def shown(workshop: Workshop) -> dict[str, Any] | None:
     )
 
 
+# How a count of reactions is named, next to the number ("Support: 4").
+COUNT_LABELS = {
+    Reaction.Kind.SUPPORT: _("Support"),
+    Reaction.Kind.CONCERN: _("Concern"),
+    Reaction.Kind.HELP: _("Can help"),
+}
+
+
 def reaction_rows(counts: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
-    """One row per kind of reaction: its total and its count per perspective."""
-    return [
-        {
+    """One row per kind of reaction: its total, its count per perspective, and the
+    perspectives that gave it at all."""
+    rows = []
+    for kind in Reaction.Kind:
+        per_perspective = [
+            (perspective, counts.get(kind.value, {}).get(perspective.value, 0))
+            for perspective in Perspective
+        ]
+        rows.append({
             "kind": kind,
             "label": kind.label,
-            "total": sum(counts.get(kind.value, {}).values()),
-            "per_perspective": [
-                (perspective, counts.get(kind.value, {}).get(perspective.value, 0))
-                for perspective in Perspective
-            ],
-        }
-        for kind in Reaction.Kind
-    ]
+            "count_label": COUNT_LABELS[kind],
+            "total": sum(n for _p, n in per_perspective),
+            "per_perspective": per_perspective,
+            "given_by": [(p, n) for p, n in per_perspective if n],
+        })
+    return rows
 
 
 def my_reactions(me: Participant) -> set[tuple[int, str]]:

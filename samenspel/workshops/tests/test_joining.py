@@ -7,7 +7,7 @@ from django.urls import reverse
 from samenspel.accounts.services import create_staff_user
 from samenspel.live import publish as live_publish
 from samenspel.method.services import default_template
-from samenspel.workshops import boards, services
+from samenspel.workshops import services
 from samenspel.workshops.models import Participant, Workshop
 
 pytestmark = pytest.mark.django_db
@@ -146,13 +146,3 @@ def test_console_and_projector_hear_the_counts_participants_do_not(
     assert last["announce"] == "3 mensen doen mee."
     workshop.refresh_from_db()
     assert workshop.version == 3
-
-
-def test_demo_workshop_is_made_once_with_people_in_every_group(facilitator):
-    from samenspel.workshops import demo
-
-    first = demo.setup_demo()
-    second = demo.setup_demo()
-    assert first == second
-    workshop = Workshop.objects.get(title=demo.DEMO_TITLE)
-    assert [n for _p, n in boards.people_per_perspective(workshop)] == [2, 1, 3]
