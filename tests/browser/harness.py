@@ -114,11 +114,12 @@ def format_violations(url, violations):
     return "\n".join(lines)
 
 
-def save_screenshot(page, name):
-    """Save the whole page as test-results/screenshots/<name>.png and return the path."""
+def save_screenshot(page, name, *, full_page=True):
+    """Save the page (the whole page, or what the screen shows) as
+    test-results/screenshots/<name>.png and return the path."""
     path = SCREENSHOTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=path, full_page=True)
+    page.screenshot(path=path, full_page=full_page)
     return path
 
 
