@@ -113,7 +113,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
     phones = {group: Phone(browser, app_server, group) for group in GROUPS}
     for phone in phones.values():
         phone.join_with_code(code_on_screen)
-    save_screenshot(phones["Gemeenschap"].page, "guide-phone-lobby")
+    save_screenshot(phones["Gemeenschap"].page, "guide-phone-lobby", full_page=False)
     expect(page.locator('[data-live-region="people"]')).to_contain_text("1")
     expect(projector.locator(".samenspel-people__count")).to_have_text(["1", "1", "1"])
 
@@ -138,7 +138,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
     resident.page.get_by_role("button", name="Opslaan").first.click()
     axe_check(resident.page)
     expect(resident.group_notes().first).to_contain_text("om één uur te helpen")
-    save_screenshot(resident.page, "guide-phone-round-1")
+    save_screenshot(resident.page, "guide-phone-round-1", full_page=False)
 
     community = page.locator("section.samenspel-perspective--community")
     expect(community).to_contain_text("om één uur te helpen")
@@ -169,7 +169,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
         phone.write(1, thought, belongs_to=routine)
         expect(phone.group_notes().first).to_contain_text("1 notitie geschreven")
         expect(phone.group_notes().first).not_to_contain_text(routine)
-    save_screenshot(phones["Overheid"].page, "guide-phone-private")
+    save_screenshot(phones["Overheid"].page, "guide-phone-private", full_page=False)
     expect(page.locator("section.samenspel-perspective--government")).to_contain_text(
         "We sturen een brief met regels.")
     page.get_by_role("button", name="Notities aan de groepen laten zien").click()
@@ -198,7 +198,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
         phone.page.get_by_role("button", name="Onze keuze bevestigen").click()
         axe_check(phone.page)
         expect(phone.page.locator(".samenspel-activity--chosen")).to_have_count(2)
-    save_screenshot(phones["Gemeenschap"].page, "guide-phone-round-3")
+    save_screenshot(phones["Gemeenschap"].page, "guide-phone-round-3", full_page=False)
     organisations = page.locator("section.samenspel-perspective--organisations")
     for title in GROUPS["Maatschappelijke organisaties"][2][:2]:
         organisations.get_by_role("checkbox", name=title).check()
@@ -225,7 +225,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
     expect(support_row).to_contain_text("3")
     expect(projector.locator("tr", has_text="Kan helpen")).to_contain_text("1")
     save_screenshot(projector, "guide-projector-sharing", full_page=False)
-    save_screenshot(phones["Overheid"].page, "guide-phone-sharing")
+    save_screenshot(phones["Overheid"].page, "guide-phone-sharing", full_page=False)
     page.get_by_role("button", name="Volgende activiteit laten zien").click()
     axe_check(page)
     expect(projector.locator("#shown-title")).to_have_text("Eén aanspreekpunt")
@@ -243,7 +243,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
         expect(phone.page.get_by_text("Uitkomst van de workshop")).to_be_visible()
         axe_check(phone.page)
         expect(phone.page.locator(".samenspel-activity--chosen")).to_have_count(6)
-    save_screenshot(phones["Gemeenschap"].page, "guide-outcome-phone")
+    save_screenshot(phones["Gemeenschap"].page, "guide-outcome-phone", full_page=False)
     outcome = phones["Overheid"].page
     for (_behaviour, belief), (routine, thought), _a in GROUPS.values():
         for text in (belief, routine, thought):
