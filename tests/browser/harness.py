@@ -80,6 +80,8 @@ def _run_axe_on_twin(page):
     # axe cannot run where scripts are off (timers never fire), so it checks a twin: the
     # same URL in a scripting browser, answered with the DOM as the script-less browser
     # built it (noscript content shown, no scripts), styled by the real server.
+    # As in _run_axe: a click may just have started loading the next document.
+    page.wait_for_load_state("load")
     cdp = page.context.new_cdp_session(page)
     try:
         evaluated = cdp.send(
