@@ -166,7 +166,8 @@ def type_pieces(schema: dict[str, Any] | bool) -> list[Piece]:
         return [Piece("map to "), *type_pieces(schema["additionalProperties"])]
     limits = [schema["format"]] if "format" in schema else []
     for key, words in LIMITS.items():
-        if key in schema:
+        # A maximum beyond 2**53 is the database's range for ids, not a rule worth reading.
+        if key in schema and not (key == "maximum" and schema[key] > 2**53):
             limits.append(f"{words} {schema[key]}")
     return [Piece(f"{kind} ({', '.join(limits)})" if limits else str(kind))]
 

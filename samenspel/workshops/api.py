@@ -35,6 +35,7 @@ from samenspel.workshops.api_schemas import (
     DotsOut,
     GroupOut,
     HideIn,
+    Id,
     JoinedOut,
     JoinIn,
     LiveOut,
@@ -47,11 +48,13 @@ from samenspel.workshops.api_schemas import (
     NoteChangeIn,
     NoteIn,
     NoteOut,
+    OutcomeKey,
     OutcomeOut,
     PaperNoteIn,
     SharedActivityOut,
     ShownIn,
     TimerIn,
+    Word,
     WorkshopIn,
     WorkshopListItemOut,
     WorkshopOut,
@@ -119,7 +122,7 @@ def me(request: HttpRequest) -> Participant:
     return caller
 
 
-def workshop_for(request: HttpRequest, workshop_id: int, *, change: bool = False) -> Workshop:
+def workshop_for(request: HttpRequest, workshop_id: Id, *, change: bool = False) -> Workshop:
     """The workshop, for a staff member who may look at it (and, with `change`, run it)."""
     facilitator(request, change=change)
     workshop = (
@@ -143,7 +146,7 @@ def facilitator(request: HttpRequest, *, change: bool) -> User:
     return caller
 
 
-def note_of(workshop: Workshop, note_id: int) -> Contribution:
+def note_of(workshop: Workshop, note_id: Id) -> Contribution:
     note = (
         Contribution.objects.visible()
         .filter(pk=note_id, workshop=workshop)
@@ -155,7 +158,7 @@ def note_of(workshop: Workshop, note_id: int) -> Contribution:
     return note
 
 
-def linked_note(workshop: Workshop, note_id: int | None) -> Contribution | None:
+def linked_note(workshop: Workshop, note_id: Id | None) -> Contribution | None:
     if note_id is None:
         return None
     note = Contribution.objects.filter(pk=note_id, workshop=workshop).first()
@@ -175,7 +178,7 @@ def prompt_of(workshop: Workshop, prompt_id: int) -> Prompt:
     return prompt
 
 
-def round_of(workshop: Workshop, number: int) -> Round:
+def round_of(workshop: Workshop, number: Id) -> Round:
     round_ = workshop.template.rounds.filter(number=number).first()
     if round_ is None:
         raise ApiError(404, "unknown_round", _("This round is not part of this workshop."))
@@ -286,7 +289,7 @@ def add_note(request: HttpRequest, body: NoteIn) -> Status[NoteOut]:
 
 @router.patch("/me/notes/{note_id}", response={200: NoteOut, **REFUSALS}, tags=[PARTICIPANTS],
               summary="Change one of my notes while its round is open")
-def change_note(request: HttpRequest, note_id: int, body: NoteChangeIn) -> NoteOut:
+def change_note(request: HttpRequest, note_id: Id, body: NoteChangeIn) -> NoteOut:
     participant = me(request)
     workshop = participant.workshop
     note = note_of(workshop, note_id)
@@ -298,7 +301,7 @@ def change_note(request: HttpRequest, note_id: int, body: NoteChangeIn) -> NoteO
 
 @router.delete("/me/notes/{note_id}", response={204: None, **REFUSALS}, tags=[PARTICIPANTS],
                summary="Take back one of my notes while its round is open")
-def delete_note(request: HttpRequest, note_id: int) -> Status[None]:
+def delete_note(request: HttpRequest, note_id: Id) -> Status[None]:
     participant = me(request)
     services.delete_contribution(participant, note_of(participant.workshop, note_id))
     return Status(204, None)
@@ -316,23 +319,23 @@ def propose_activity(request: HttpRequest, body: ActivityIn) -> Status[MyActivit
     return Status(201, my_activity(participant, activity.pk))
 
 
-def my_activity(participant: Participant, activity_id: int) -> MyActivityOut:
+def my_activity(participant: Participant, activity_id: Id) -> MyActivityOut:
     return next(a for a in my_activities(participant) if a.id == activity_id)
 
 
 @router.post("/me/activities/{activity_id}/dots", response={200: DotsOut, **REFUSALS},
              tags=[PARTICIPANTS], summary="Put one of my dots on an activity of my group")
-def add_dot(request: HttpRequest, activity_id: int) -> DotsOut:
+def add_dot(request: HttpRequest, activity_id: Id) -> DotsOut:
     return place_dot(request, activity_id, add=True)
 
 
 @router.delete("/me/activities/{activity_id}/dots", response={200: DotsOut, **REFUSALS},
                tags=[PARTICIPANTS], summary="Take one of my dots back from an activity")
-def remove_dot(request: HttpRequest, activity_id: int) -> DotsOut:
+def remove_dot(request: HttpRequest, activity_id: Id) -> DotsOut:
     return place_dot(request, activity_id, add=False)
 
 
-def place_dot(request: HttpRequest, activity_id: int, *, add: bool) -> DotsOut:
+def place_dot(request: HttpRequest, activity_id: Id, *, add: bool) -> DotsOut:
     participant = me(request)
     [activity] = activities_of(participant.workshop, [activity_id])
     services.place_dot(participant, activity, add=add)
@@ -356,7 +359,7 @@ def choose(request: HttpRequest, body: ChoiceIn) -> list[MyActivityOut]:
 @router.put("/me/activities/{activity_id}/reactions/{kind}",
             response={200: MySharedActivityOut, **REFUSALS}, tags=[PARTICIPANTS],
             summary="React to a chosen activity while the groups share them")
-def react(request: HttpRequest, activity_id: int, kind: str) -> MySharedActivityOut:
+def react(request: HttpRequest, activity_id: Id, kind: Word) -> MySharedActivityOut:
     """`kind` is support, concern or help. Reacting twice counts once."""
     return set_reaction(request, activity_id, kind, on=True)
 
@@ -364,11 +367,11 @@ def react(request: HttpRequest, activity_id: int, kind: str) -> MySharedActivity
 @router.delete("/me/activities/{activity_id}/reactions/{kind}",
                response={200: MySharedActivityOut, **REFUSALS}, tags=[PARTICIPANTS],
                summary="Take a reaction back")
-def take_back_reaction(request: HttpRequest, activity_id: int, kind: str) -> MySharedActivityOut:
+def take_back_reaction(request: HttpRequest, activity_id: Id, kind: Word) -> MySharedActivityOut:
     return set_reaction(request, activity_id, kind, on=False)
 
 
-def set_reaction(request: HttpRequest, activity_id: int, kind: str, *, on: bool
+def set_reaction(request: HttpRequest, activity_id: Id, kind: Word, *, on: bool
                  ) -> MySharedActivityOut:
     participant = me(request)
     workshop = participant.workshop
@@ -455,7 +458,7 @@ def console_workshop(request: HttpRequest, workshop: Workshop) -> ConsoleWorksho
 
 @router.get("/workshops/{workshop_id}", response={200: ConsoleOut, **REFUSALS},
             tags=[FACILITATORS], summary="Everything the console shows")
-def console(request: HttpRequest, workshop_id: int) -> ConsoleOut:
+def console(request: HttpRequest, workshop_id: Id) -> ConsoleOut:
     """The three groups side by side (private notes too), their activities with dots, the
     shared activities with the reactions, the timer and the version."""
     workshop = workshop_for(request, workshop_id)
@@ -493,7 +496,7 @@ def console(request: HttpRequest, workshop_id: int) -> ConsoleOut:
 @router.post("/workshops/{workshop_id}/rounds/{number}/open",
              response={200: ConsoleWorkshopOut, **REFUSALS}, tags=[FACILITATORS],
              summary="Open a round (also to go back to an earlier one)")
-def open_round(request: HttpRequest, workshop_id: int, number: int) -> ConsoleWorkshopOut:
+def open_round(request: HttpRequest, workshop_id: Id, number: Id) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     services.open_round(workshop, round_of(workshop, number))
     return console_workshop(request, workshop)
@@ -502,7 +505,7 @@ def open_round(request: HttpRequest, workshop_id: int, number: int) -> ConsoleWo
 @router.post("/workshops/{workshop_id}/rounds/{number}/close",
              response={200: ConsoleWorkshopOut, **REFUSALS}, tags=[FACILITATORS],
              summary="Close the open round: writing stops, the notes stay")
-def close_round(request: HttpRequest, workshop_id: int, number: int) -> ConsoleWorkshopOut:
+def close_round(request: HttpRequest, workshop_id: Id, number: Id) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     round_ = round_of(workshop, number)
     # Named, so that a late request cannot close the round the facilitator opened since.
@@ -515,7 +518,7 @@ def close_round(request: HttpRequest, workshop_id: int, number: int) -> ConsoleW
 @router.post("/workshops/{workshop_id}/rounds/{number}/reveal",
              response={200: ConsoleWorkshopOut, **REFUSALS}, tags=[FACILITATORS],
              summary="Show a round's privately written notes to every group")
-def reveal_notes(request: HttpRequest, workshop_id: int, number: int) -> ConsoleWorkshopOut:
+def reveal_notes(request: HttpRequest, workshop_id: Id, number: Id) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     services.reveal_notes(workshop, round_of(workshop, number))
     return console_workshop(request, workshop)
@@ -523,7 +526,7 @@ def reveal_notes(request: HttpRequest, workshop_id: int, number: int) -> Console
 
 @router.post("/workshops/{workshop_id}/close", response={200: ConsoleWorkshopOut, **REFUSALS},
              tags=[FACILITATORS], summary="End the workshop: every screen goes to the outcome")
-def close_workshop(request: HttpRequest, workshop_id: int) -> ConsoleWorkshopOut:
+def close_workshop(request: HttpRequest, workshop_id: Id) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     services.close_workshop(workshop)
     return console_workshop(request, workshop)
@@ -531,7 +534,7 @@ def close_workshop(request: HttpRequest, workshop_id: int) -> ConsoleWorkshopOut
 
 @router.put("/workshops/{workshop_id}/timer", response={200: ConsoleWorkshopOut, **REFUSALS},
             tags=[FACILITATORS], summary="Start a countdown on every screen")
-def start_timer(request: HttpRequest, workshop_id: int, body: TimerIn) -> ConsoleWorkshopOut:
+def start_timer(request: HttpRequest, workshop_id: Id, body: TimerIn) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     services.start_timer(workshop, body.minutes)
     return console_workshop(request, workshop)
@@ -539,7 +542,7 @@ def start_timer(request: HttpRequest, workshop_id: int, body: TimerIn) -> Consol
 
 @router.delete("/workshops/{workshop_id}/timer", response={200: ConsoleWorkshopOut, **REFUSALS},
                tags=[FACILITATORS], summary="Stop the countdown")
-def stop_timer(request: HttpRequest, workshop_id: int) -> ConsoleWorkshopOut:
+def stop_timer(request: HttpRequest, workshop_id: Id) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     services.stop_timer(workshop)
     return console_workshop(request, workshop)
@@ -547,7 +550,7 @@ def stop_timer(request: HttpRequest, workshop_id: int) -> ConsoleWorkshopOut:
 
 @router.post("/workshops/{workshop_id}/notes", response={201: NoteOut, **REFUSALS},
              tags=[FACILITATORS], summary="Type in a note from paper for a group")
-def add_paper_note(request: HttpRequest, workshop_id: int, body: PaperNoteIn) -> Status[NoteOut]:
+def add_paper_note(request: HttpRequest, workshop_id: Id, body: PaperNoteIn) -> Status[NoteOut]:
     workshop = workshop_for(request, workshop_id, change=True)
     note = services.add_paper_note(
         workshop, body.perspective, prompt_of(workshop, body.prompt), body.text
@@ -558,7 +561,7 @@ def add_paper_note(request: HttpRequest, workshop_id: int, body: PaperNoteIn) ->
 @router.post("/workshops/{workshop_id}/notes/{note_id}/hide",
              response={204: None, **REFUSALS}, tags=[FACILITATORS],
              summary="Take a note off every screen, saying why")
-def hide_note(request: HttpRequest, workshop_id: int, note_id: int, body: HideIn) -> Status[None]:
+def hide_note(request: HttpRequest, workshop_id: Id, note_id: Id, body: HideIn) -> Status[None]:
     workshop = workshop_for(request, workshop_id, change=True)
     services.hide_note(workshop, note_of(workshop, note_id), body.reason)
     return Status(204, None)
@@ -567,7 +570,7 @@ def hide_note(request: HttpRequest, workshop_id: int, note_id: int, body: HideIn
 @router.post("/workshops/{workshop_id}/notes/{note_id}/merge",
              response={200: NoteOut, **REFUSALS}, tags=[FACILITATORS],
              summary="Merge a duplicate into a note that says the same")
-def merge_note(request: HttpRequest, workshop_id: int, note_id: int, body: MergeIn) -> NoteOut:
+def merge_note(request: HttpRequest, workshop_id: Id, note_id: Id, body: MergeIn) -> NoteOut:
     workshop = workshop_for(request, workshop_id, change=True)
     into = note_of(workshop, body.into)
     services.merge_notes(workshop, note_of(workshop, note_id), into)
@@ -579,7 +582,7 @@ def merge_note(request: HttpRequest, workshop_id: int, note_id: int, body: Merge
 @router.post("/workshops/{workshop_id}/notes/{note_id}/move",
              response={200: NoteOut, **REFUSALS}, tags=[FACILITATORS],
              summary="Put a note under the question it answers")
-def move_note(request: HttpRequest, workshop_id: int, note_id: int, body: MoveIn) -> NoteOut:
+def move_note(request: HttpRequest, workshop_id: Id, note_id: Id, body: MoveIn) -> NoteOut:
     workshop = workshop_for(request, workshop_id, change=True)
     note = note_of(workshop, note_id)
     services.move_note(workshop, note, prompt_of(workshop, body.prompt))
@@ -589,7 +592,7 @@ def move_note(request: HttpRequest, workshop_id: int, note_id: int, body: MoveIn
 @router.put("/workshops/{workshop_id}/groups/{perspective}/choice",
             response={200: list[ActivityOut], **REFUSALS}, tags=[FACILITATORS],
             summary="Confirm the choice of activities on behalf of a group")
-def choose_for_group(request: HttpRequest, workshop_id: int, perspective: str,
+def choose_for_group(request: HttpRequest, workshop_id: Id, perspective: Word,
                      body: ChoiceIn) -> list[ActivityOut]:
     workshop = workshop_for(request, workshop_id, change=True)
     group = perspective_of(perspective)
@@ -600,7 +603,7 @@ def choose_for_group(request: HttpRequest, workshop_id: int, perspective: str,
 @router.put("/workshops/{workshop_id}/shown-activity",
             response={200: ConsoleWorkshopOut, **REFUSALS}, tags=[FACILITATORS],
             summary="Put a chosen activity on the projector (the first one starts sharing)")
-def show_activity(request: HttpRequest, workshop_id: int, body: ShownIn) -> ConsoleWorkshopOut:
+def show_activity(request: HttpRequest, workshop_id: Id, body: ShownIn) -> ConsoleWorkshopOut:
     workshop = workshop_for(request, workshop_id, change=True)
     [activity] = activities_of(workshop, [body.activity])
     services.show_activity(workshop, activity)
@@ -609,7 +612,7 @@ def show_activity(request: HttpRequest, workshop_id: int, body: ShownIn) -> Cons
 
 @router.get("/workshops/{workshop_id}/live", response={200: LiveOut, **REFUSALS},
             tags=[FACILITATORS], summary="A socket pass for the console or the projector")
-def workshop_live(request: HttpRequest, workshop_id: int,
+def workshop_live(request: HttpRequest, workshop_id: Id,
                   screen: Literal["console", "projector"] = "console") -> LiveOut:
     workshop = workshop_for(request, workshop_id)
     audience = live_updates.PROJECTOR if screen == "projector" else live_updates.CONSOLE
@@ -621,7 +624,7 @@ def workshop_live(request: HttpRequest, workshop_id: int,
 
 @router.get("/outcome/{key}", auth=None, response={200: OutcomeOut, **REFUSALS},
             tags=["outcome"], summary="The outcome, for whoever has its link")
-def outcome(request: HttpRequest, key: str) -> OutcomeOut:
+def outcome(request: HttpRequest, key: OutcomeKey) -> OutcomeOut:
     """The same as the outcome page: the chosen activities per group with the behaviours
     they serve and the reactions, and every round's visible notes. The key is the last part
     of the outcome page's address."""

@@ -7,12 +7,16 @@ import datetime as dt
 from typing import Annotated, Any
 
 from ninja import Field, Schema
-from pydantic import StringConstraints
+from pydantic import StringConstraints, field_validator
 
 from samenspel.method.models import Prompt, Round
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops.models import Contribution, Participant, Workshop
 
+# The database's largest integer: a bigger number is no id (or round) of ours, and would
+# not even fit in the query.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 PERSPECTIVES = {"enum": list(Perspective.values)}
 # The services check these rules with their own codes and messages; the schema only says
 # which values there are (an invalid one gets the service's refusal, not a 422).
@@ -21,21 +25,36 @@ PerspectiveField = Annotated[
 ]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]
+# Path segments that name a kind of thing: the service says which ones exist.
+Word = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,20}$")]
+OutcomeKey = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
 
 
 # -- What a client sends -------------------------------------------------------------------
 
 
-class JoinIn(Schema):
+class In(Schema):
+    """A request body. Text with a NUL character is refused here, as Django's form fields
+    refuse it: PostgreSQL cannot store one."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def no_nul_characters(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("Null characters are not allowed.")
+        return value
+
+
+class JoinIn(In):
     code: str = Field(max_length=20, description="The join code, e.g. KMT4XH (spaces allowed)")
     perspective: PerspectiveField
     display_name: str = Field("", max_length=60, description="Optional; may stay empty")
 
 
-class NoteIn(Schema):
-    prompt: int = Field(description="A prompt of the open round")
+class NoteIn(In):
+    prompt: Id = Field(description="A prompt of the open round")
     text: str = Field(description="At most 500 characters")
-    links_to: int | None = Field(
+    links_to: Id | None = Field(
         None, description="The note on the linked prompt this one belongs to (a belief to a "
         "behaviour, a hindering thought to a routine)"
     )
@@ -45,24 +64,24 @@ class NoteIn(Schema):
     )
 
 
-class NoteChangeIn(Schema):
+class NoteChangeIn(In):
     text: str | None = Field(None, description="Left out: the text stays")
-    links_to: int | None = Field(None, description="Left out: the link stays; null: no link")
+    links_to: Id | None = Field(None, description="Left out: the link stays; null: no link")
 
 
-class ActivityIn(Schema):
+class ActivityIn(In):
     title: str = Field(description="At most 120 characters")
     description: str = Field("", description="At most 500 characters")
-    serves: list[int] = Field(
+    serves: list[Id] = Field(
         default_factory=list, description="Notes on desired behaviour of the group it serves"
     )
 
 
-class ChoiceIn(Schema):
-    activities: list[int] = Field(description="Exactly as many as the closing round asks (2)")
+class ChoiceIn(In):
+    activities: list[Id] = Field(description="Exactly as many as the closing round asks (2)")
 
 
-class WorkshopIn(Schema):
+class WorkshopIn(In):
     title: Title
     case_description: Annotated[
         str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)
@@ -71,37 +90,37 @@ class WorkshopIn(Schema):
     place: Line = ""
     facilitator_names: Line = ""
     dot_budget: int = Field(3, ge=1, le=10)
-    private_rounds: list[int] = Field(
+    private_rounds: list[Id] = Field(
         default_factory=list,
         description="Numbers of the writing rounds in which everyone first writes alone",
     )
-    template: int | None = Field(None, description="Left out: the default template")
+    template: Id | None = Field(None, description="Left out: the default template")
 
 
-class PaperNoteIn(Schema):
+class PaperNoteIn(In):
     perspective: PerspectiveField
-    prompt: int
+    prompt: Id
     text: str
 
 
-class HideIn(Schema):
+class HideIn(In):
     reason: str = Field(description="Why; kept for the record, never shown to participants")
 
 
-class MergeIn(Schema):
-    into: int = Field(description="The note that says the same, and stays")
+class MergeIn(In):
+    into: Id = Field(description="The note that says the same, and stays")
 
 
-class MoveIn(Schema):
-    prompt: int = Field(description="A prompt of a writing round")
+class MoveIn(In):
+    prompt: Id = Field(description="A prompt of a writing round")
 
 
-class TimerIn(Schema):
+class TimerIn(In):
     minutes: int = Field(description="1 to 120")
 
 
-class ShownIn(Schema):
-    activity: int = Field(description="A chosen activity")
+class ShownIn(In):
+    activity: Id = Field(description="A chosen activity")
 
 
 # -- What a client gets back ---------------------------------------------------------------

@@ -83,6 +83,21 @@ def test_a_request_without_the_fields_is_invalid_input_with_the_detail(api, work
     assert body["detail"][0]["loc"] == ["body", "body", "code"]
 
 
+@pytest.mark.parametrize("body", [
+    {"prompt": 10**30, "text": "Een id groter dan de database kent"},
+    {"prompt": 1, "text": "Een NUL-teken \x00 kan PostgreSQL niet bewaren"},
+    {"prompt": "een", "text": "Geen getal"},
+    [1, 2],
+])
+def test_input_the_database_cannot_take_is_invalid_input_not_a_crash(resident_api, writing, body):
+    refused(resident_api.post("/me/notes", body), 422, "invalid_input")
+    assert not Contribution.objects.exists()
+
+
+def test_an_id_too_big_for_the_database_in_the_address_is_invalid_input(resident_api, writing):
+    refused(resident_api.delete(f"/me/notes/{10**30}"), 422, "invalid_input")
+
+
 def test_a_body_that_is_not_json_is_400(client, workshop):
     answer = client.post("/api/v1/join", data="{nope", content_type="application/json")
     refused(answer, 400, "bad_request")
