@@ -1,4 +1,5 @@
-"""The staff login form with the lockout, and the admin's forms for users and the theme."""
+"""The staff login form with the lockout, the form that names a new API key, and the admin's
+forms for users and the theme."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from django.views.decorators.debug import sensitive_variables
 from samenspel.accounts import lockout
 from samenspel.accounts.logos import MAX_LOGO_BYTES, sniff_logo_type
 from samenspel.accounts.models import Theme, User
+from samenspel.core.forms import NLDesignForm
 
 
 class StaffLoginForm(auth_forms.AuthenticationForm):
@@ -163,3 +165,12 @@ class ThemeAdminForm(forms.ModelForm[Theme]):
         if commit:
             theme.save()
         return theme
+
+
+class ApiTokenForm(NLDesignForm):
+    name = forms.CharField(
+        label=_("Name of the key"),
+        max_length=100,
+        help_text=_("So you know it again later, for example: reporting script."),
+        error_messages={"required": _("Give the key a name.")},
+    )

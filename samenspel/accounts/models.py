@@ -1,7 +1,9 @@
-"""Staff users and their roles, failed logins (for the lockout) and the municipality's theme."""
+"""Staff users and their roles, their API keys, failed logins (for the lockout) and the
+municipality's theme."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractUser
@@ -262,3 +264,29 @@ def _ratio_params(ratio: float) -> dict[str, str]:
         "ratio": number_format(floor_ratio(ratio), decimal_pos=2),
         "minimum": number_format(MIN_TEXT_CONTRAST, decimal_pos=1),
     }
+
+
+class ApiToken(models.Model):
+    """A staff member's personal key to the JSON API. The key is shown once, when it is made;
+    only its SHA-256 hash is kept. A fast hash is enough because the key is 256 random bits
+    (nothing to guess, unlike a password), and it lets a request find its key in one query."""
+
+    PREFIX = "sst_"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @staticmethod
+    def hash_of(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

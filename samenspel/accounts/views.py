@@ -1,18 +1,23 @@
-"""Staff login and logout, and the theme's stylesheet and logo."""
+"""Staff login and logout, the profile page with the personal API keys, and the theme's
+stylesheet and logo."""
 
 from __future__ import annotations
 
 import math
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.http import Http404, HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response
+from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from samenspel.accounts import lockout
-from samenspel.accounts.forms import StaffLoginForm
-from samenspel.accounts.models import Theme
+from samenspel.accounts import lockout, services
+from samenspel.accounts.forms import ApiTokenForm, StaffLoginForm
+from samenspel.accounts.models import Theme, User
 from samenspel.accounts.theming import theme_stylesheet
 
 # A versioned URL (?v=…) never changes content, so browsers may keep it; the bare URL
@@ -37,6 +42,44 @@ class StaffLoginView(LoginView):
             seconds = (form.locked_until - lockout.clock()).total_seconds()
             response["Retry-After"] = str(max(1, math.ceil(seconds)))
         return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    """Who is logged in, and their personal API keys: a new key is shown on this page once."""
+    user = _user(request)
+    form = ApiTokenForm(request.POST or None)
+    new_token = ""
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            _api_token, new_token = services.create_api_token(user, form.cleaned_data["name"])
+            form = ApiTokenForm()
+        else:
+            status = 400
+    response = render(request, "accounts/profile.html", {
+        "form": form,
+        "new_token": new_token,
+        "tokens": user.api_tokens.all(),
+    }, status=status)
+    # The one page that holds a new key: no cache may keep it.
+    add_never_cache_headers(response)
+    return response
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, pk: int) -> HttpResponse:
+    if services.revoke_api_token(_user(request), pk):
+        messages.success(request, _("The API key has been revoked. It no longer works."))
+    return redirect("accounts:profile")
+
+
+def _user(request: HttpRequest) -> User:
+    if not isinstance(request.user, User):  # login_required let only staff through
+        raise Http404
+    return request.user
 
 
 @require_safe

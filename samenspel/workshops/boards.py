@@ -167,6 +167,11 @@ def my_reactions(me: Participant) -> set[tuple[int, str]]:
     return set(me.reactions.values_list("activity_id", "kind"))
 
 
+def my_dots(me: Participant) -> dict[int, int]:
+    """How many of `me`'s dots are on each activity."""
+    return dict(me.votes.values_list("activity_id", "dots"))
+
+
 def outcome(workshop: Workshop) -> dict[str, Any]:
     """Everything the room made: the chosen activities per group, with the behaviours they
     serve and the room's reactions, and every round's visible notes per group, links kept."""

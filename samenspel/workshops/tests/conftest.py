@@ -29,6 +29,21 @@ def round_1(rounds):
 
 
 @pytest.fixture
+def writing(workshop, round_1):
+    """Round 1 is open: its two prompts, the behaviour and the belief that belongs to it."""
+    services.open_round(workshop, round_1)
+    return {"behaviour": round_1.prompts.get(kind="desired_behaviour"),
+            "belief": round_1.prompts.get(kind="activating_belief")}
+
+
+@pytest.fixture
+def closing_round(workshop, rounds):
+    """Round 3 is open: the groups propose, vote and choose."""
+    services.open_round(workshop, rounds[3])
+    return rounds[3]
+
+
+@pytest.fixture
 def civil_servant(workshop):
     return services.join_workshop(workshop, "government")
 
@@ -59,3 +74,17 @@ def published(monkeypatch):
     )
     return sent
 
+
+
+@pytest.fixture
+def olaf(db):
+    """An observer: staff who may look at workshops, not run them."""
+    return create_staff_user("olaf", "observer", password=FACILITATOR_PASSWORD)
+
+
+@pytest.fixture
+def anna_api(client, anna):
+    """Anna on the JSON API, with a personal API key."""
+    from samenspel.workshops.tests.api_client import staff_api
+
+    return staff_api(client, anna)

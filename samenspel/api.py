@@ -1,0 +1,52 @@
+"""The JSON API at /api/v1/, assembled from each app's `api.py` router: OpenAPI at
+/api/v1/openapi.json, documentation at /api/v1/docs. Refusals have one shape
+(core/api_errors.py); messages are Dutch unless Accept-Language asks for English."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern, URLResolver, re_path
+from ninja import NinjaAPI
+from ninja.operation import Operation
+
+from samenspel.core.api_docs import ApiDocs
+from samenspel.core.api_errors import install_error_handlers, json_refusals, unknown_address
+from samenspel.workshops.api import router as workshops_router
+
+DESCRIPTION = (
+    "Everything a participant and a facilitator can do in Samenspel. Authenticate with "
+    "`Authorization: Bearer <token>`: participants with the token `POST /join` gives "
+    "(`spt_…`), staff with a personal API key from their profile page (`sst_…`). A refusal "
+    'is a 4xx with `{"code": "…", "message": "…"}`, in Dutch unless `Accept-Language` asks '
+    "for English. See docs/api.md for the codes and a whole workshop as curl calls, and "
+    "docs/live-protocol.md for the socket."
+)
+
+
+class SamenspelAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        # Short and stable for client generators: the operation's own (unique) name.
+        return operation.view_func.__name__
+
+
+api = SamenspelAPI(
+    title="Samenspel API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    docs=ApiDocs(),
+)
+install_error_handlers(api)
+api.add_router("", workshops_router)
+
+
+def urls() -> tuple[list[URLPattern | URLResolver], str, str]:
+    """The API's URL patterns, each answering in the client's language, then a JSON 404 for
+    any other address under the API. The docs page is a page: it keeps the site's language."""
+    patterns, app_name, namespace = api.urls
+    for pattern in patterns:
+        if not isinstance(pattern, URLPattern) or pattern.name == "openapi-view":
+            continue
+        if pattern.name == "api-root":  # ninja answers its root with an HTML 404
+            pattern.callback = unknown_address
+        pattern.callback = json_refusals(pattern.callback)
+    return [*patterns, re_path(r"", json_refusals(unknown_address))], app_name, namespace
