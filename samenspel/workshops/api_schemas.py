@@ -197,7 +197,8 @@ class ServedNoteOut(Schema):
 
 class ReactionCountOut(Schema):
     kind: str
-    label: str
+    label: str  # on the button: "I support this"
+    count_label: str  # beside the number: "Support"
     total: int
     per_perspective: dict[str, int]
 
@@ -421,7 +422,8 @@ def shared_fields(item: dict[str, Any], workshop: Workshop) -> dict[str, Any]:
         "serves": [ServedNoteOut(id=n.pk, text=n.text) for n in item["serves"]],
         "reactions": [
             ReactionCountOut(
-                kind=row["kind"].value, label=str(row["label"]), total=row["total"],
+                kind=row["kind"].value, label=str(row["label"]),
+                count_label=str(row["count_label"]), total=row["total"],
                 per_perspective={p.value: n for p, n in row["per_perspective"]},
             )
             for row in item["reactions"]

@@ -94,9 +94,15 @@ def group_activities(workshop: Workshop, perspective: str) -> list[dict[str, Any
     )
     ranked = tally.ranking({pk: dots.get(pk, 0) for pk in activities})
     return [
-        {"activity": activities[pk], "dots": count, "rank": rank, "tied": tied}
+        {"activity": activities[pk], "serves": visible_serves(activities[pk]), "dots": count,
+         "rank": rank, "tied": tied}
         for pk, count, rank, tied in ranked
     ]
+
+
+def visible_serves(activity: Activity) -> list[Contribution]:
+    """The desired behaviours an activity serves, without the ones the facilitator hid."""
+    return [note for note in activity.serves.all() if not note.hidden]
 
 
 def shared_activities(workshop: Workshop) -> list[dict[str, Any]]:
@@ -115,7 +121,7 @@ def shared_activities(workshop: Workshop) -> list[dict[str, Any]]:
         {
             "activity": activity,
             "perspective": Perspective(activity.perspective),
-            "serves": [note for note in activity.serves.all() if not note.hidden],
+            "serves": visible_serves(activity),
             "region": reactions_region(activity.pk),
             "reactions": reaction_rows(reactions.get(activity.pk, {})),
         }

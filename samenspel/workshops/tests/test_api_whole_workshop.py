@@ -167,7 +167,7 @@ def test_thirty_people_end_with_six_activities_and_the_outcome_page_shows_the_sa
 
     page = client.get(reverse("workshops:outcome", args=[workshop.outcome_key]))
     assert page.status_code == 200
-    shown = read_outcome_page(page.content.decode(), PERSPECTIVES, "Zorgt voor meer:",
+    shown = read_outcome_page(page.content.decode(), PERSPECTIVES, "Helpt bij:",
                               "Hoort bij:")
     assert shown == expected_page(outcome)
 
@@ -182,7 +182,7 @@ def expected_page(outcome):
                 "title": a["title"], "description": a["description"],
                 "serves": "; ".join(n["text"] for n in a["serves"]),
                 "reactions": {
-                    r["label"]: (r["total"], {
+                    r["count_label"]: (r["total"], {
                         labels[p]: n for p, n in r["per_perspective"].items() if n})
                     for r in a["reactions"]
                 },

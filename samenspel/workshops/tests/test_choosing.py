@@ -115,3 +115,20 @@ def test_empty_activity_title_gets_a_clear_message(client, workshop):
     assert response.status_code == 400
     assert "Geef de activiteit een korte titel." in response.content.decode()
     assert not Activity.objects.exists()
+
+
+def test_a_hidden_behaviour_is_not_shown_under_the_activity_it_serves(
+    workshop, resident, published, django_capture_on_commit_callbacks
+):
+    rounds = {r.number: r for r in workshop.template.rounds.all()}
+    services.open_round(workshop, rounds[1])
+    behaviour = services.add_contribution(
+        resident, rounds[1].prompts.get(kind="desired_behaviour"), "Iets kwetsends")
+    services.open_round(workshop, rounds[3])
+    services.propose_activity(resident, "Buurtmaaltijd", serves=[behaviour])
+    services.hide_note(workshop, behaviour, "Kwetsend")
+    published.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.propose_activity(resident, "Wandeling")
+    assert published and all("Iets kwetsends" not in event.get("html", "")
+                             for _audience, event in published)
