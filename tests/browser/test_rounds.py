@@ -81,3 +81,28 @@ def test_round_one_runs_live_for_each_group(browser, app_server, page):
     for context, guard, _phone in (resident, civil_servant):
         guard.verify()
         context.close()
+
+
+def test_a_page_ignores_news_it_already_shows_and_loads_what_is_newer(app_server, page):
+    workshop = services.create_workshop(
+        created_by=None, template=default_template(), title="Samen in Panningen",
+        case_description="Hoe houden we samen het dorpshuis open?",
+    )
+    visit(page, f"/w/{workshop.join_code}/")
+    page.get_by_label("Gemeenschap", exact=True).check()
+    page.get_by_role("button", name="Meedoen", exact=True).click()
+    axe_check(page)
+    shown = int(page.locator("[data-live-version]").get_attribute("data-live-version"))
+
+    def hear_reload(version):
+        page.evaluate("""(version) => document.querySelector("[data-live-token]").dispatchEvent(
+            new CustomEvent("samenspel:live", {bubbles: true,
+                detail: {event: {reload: true}, version: version}}))""", version)
+
+    page.evaluate("window.stillTheSamePage = true")
+    hear_reload(shown)
+    assert page.evaluate("window.stillTheSamePage === true")
+    with page.expect_navigation():
+        hear_reload(shown + 1)
+    axe_check(page)
+    assert page.evaluate("window.stillTheSamePage === undefined")

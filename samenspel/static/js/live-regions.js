@@ -1,8 +1,23 @@
 // Swaps the fragments that live events carry into the page's [data-live-region] elements and
 // announces them politely. After a reconnect it re-fetches the page and takes its regions
 // from there: the database is the truth, the socket only the fast path.
+//
+// The page says which version of the workshop it shows (data-live-version). A frame whose
+// version is not newer is already on the page: the page that made a change, say, loads
+// after it and must not reload again when the change is announced.
 (function () {
   "use strict";
+
+  var root = document.querySelector("[data-live-version]");
+  var shown = root ? Number(root.getAttribute("data-live-version")) : -1;
+  // A form post is under way: the page that answers it shows the change already.
+  var leaving = false;
+  document.addEventListener("submit", function () { leaving = true; });
+  window.addEventListener("pageshow", function () { leaving = false; });
+
+  function isNew(version) {
+    return version === null || version === undefined || Number(version) > shown;
+  }
 
   function swap(region, html) {
     var target = document.querySelector('[data-live-region="' + region + '"]');
@@ -34,6 +49,8 @@
       .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
       .then(function (html) {
         var fresh = new DOMParser().parseFromString(html, "text/html");
+        var freshRoot = fresh.querySelector("[data-live-version]");
+        if (freshRoot) shown = Number(freshRoot.getAttribute("data-live-version"));
         fresh.querySelectorAll("[data-live-region]").forEach(function (region) {
           swap(region.getAttribute("data-live-region"), region.innerHTML);
         });
@@ -43,10 +60,10 @@
 
   document.addEventListener("samenspel:live", function (e) {
     var event = e.detail && e.detail.event;
-    if (!event) return;
+    if (!event || !isNew(e.detail.version)) return;
     if (event.reload) {
       // The round changed: the page itself is different now.
-      window.location.reload();
+      if (!leaving) window.location.reload();
       return;
     }
     if (!event.region) return;
