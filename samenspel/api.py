@@ -4,6 +4,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI
 from ninja.operation import Operation
@@ -39,6 +44,25 @@ install_error_handlers(api)
 api.add_router("", workshops_router)
 
 
+VERSION_HEADER = "X-Samenspel-Version"
+
+
+def with_version(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Every answer about a workshop says which version of it the answer reflects (after a
+    change: the version that includes it), so a client can tell which live frames it has
+    already taken into account — and a benchmark when a write reached everyone."""
+
+    @wraps(view)
+    def answer(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        workshop = getattr(request, "samenspel_workshop", None)
+        if workshop is not None:
+            response[VERSION_HEADER] = str(workshop.version)
+        return response
+
+    return answer
+
+
 def urls() -> tuple[list[URLPattern | URLResolver], str, str]:
     """The API's URL patterns, each answering in the client's language, then a JSON 404 for
     any other address under the API. The docs page is a page: it keeps the site's language."""
@@ -48,5 +72,5 @@ def urls() -> tuple[list[URLPattern | URLResolver], str, str]:
             continue
         if pattern.name == "api-root":  # ninja answers its root with an HTML 404
             pattern.callback = unknown_address
-        pattern.callback = json_refusals(pattern.callback)
+        pattern.callback = json_refusals(with_version(pattern.callback))
     return [*patterns, re_path(r"", json_refusals(unknown_address))], app_name, namespace

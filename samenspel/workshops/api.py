@@ -119,6 +119,7 @@ def me(request: HttpRequest) -> Participant:
         raise ApiError(403, "participants_only", _(
             "Only a participant can do this: join a workshop and use the token you get."
         ))
+    request.samenspel_workshop = caller.workshop  # type: ignore[attr-defined]  # see api.py
     return caller
 
 
@@ -132,6 +133,7 @@ def workshop_for(request: HttpRequest, workshop_id: Id, *, change: bool = False)
     )
     if workshop is None:
         raise ApiError(404, "unknown_workshop", _("There is no workshop with this number."))
+    request.samenspel_workshop = workshop  # type: ignore[attr-defined]  # see api.py
     return workshop
 
 

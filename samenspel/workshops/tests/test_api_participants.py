@@ -465,3 +465,20 @@ def test_after_the_end_the_phone_learns_where_the_outcome_is(resident_api, works
     assert body["outcome_key"] == workshop.outcome_key
     refused(resident_api.post("/me/notes", {"prompt": writing["behaviour"].pk, "text": "Nog"}),
             409, "round_closed")
+
+
+def test_every_answer_says_which_version_of_the_workshop_it_reflects(workshop, round_1):
+    from django.test import Client
+
+    services.open_round(workshop, round_1)
+    client = Client()
+    joined = client.post("/api/v1/join", {"code": workshop.join_code, "perspective": "community"},
+                         content_type="application/json").json()
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {joined['token']}"}
+    before = int(client.get("/api/v1/me", **auth)["X-Samenspel-Version"])
+    prompt = round_1.prompts.get(kind="desired_behaviour")
+    added = client.post("/api/v1/me/notes", {"prompt": prompt.pk, "text": "Samen koken"},
+                        content_type="application/json", **auth)
+    assert int(added["X-Samenspel-Version"]) == before + 1
+    workshop.refresh_from_db()
+    assert workshop.version == before + 1
