@@ -77,6 +77,11 @@ def test_a_headless_client_runs_its_part_with_the_api_and_the_socket(app_server,
     gijs = lobby.join(workshop["join_code"], "government")
 
     with ria.socket() as ria_live, sem.socket() as sem_live, gijs.socket() as gijs_live:
+        # A new socket first hears the version the workshop is at: nothing was missed.
+        joined_version = ria.call("GET", "/me")["workshop"]["version"]
+        for live in (ria_live, sem_live, gijs_live):
+            assert frame(live) == {"stream": f"workshop:{workshop['id']}",
+                                   "version": joined_version, "events": []}
         opened = facilitator.call("POST", f"/workshops/{workshop['id']}/rounds/1/open")
         for live in (ria_live, sem_live, gijs_live):
             heard = frame(live)

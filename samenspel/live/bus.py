@@ -29,11 +29,17 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class LiveEvent:
-    """One published event: who may hear it, its JSON text, and the stream's version."""
+    """One published event: who may hear it, its JSON text, and the stream's version.
+
+    Events with a `key` replace what they say: a later event with the same audience and key
+    in the same tick supersedes the earlier one (the current totals of a counter, the new
+    content of a region), so a burst of taps costs one event per tick, not one per tap.
+    """
 
     audience: str
     data: str
     version: int | None = None
+    key: str | None = None
 
 
 # Both run on the subscriber's event loop.
@@ -48,6 +54,9 @@ class Subscriber(Protocol):
     async def subscribe(self, stream: str) -> None: ...
     async def unsubscribe(self, stream: str) -> None: ...
     async def close(self) -> None: ...
+    async def latest_version(self, stream: str) -> int | None:
+        """The highest version published on `stream` by any process, if the bus knows it:
+        a page that joins can tell whether it missed something since it was rendered."""
 
 
 class Bus(Protocol):
@@ -66,9 +75,12 @@ class InProcessBus:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._routes: dict[str, frozenset[InProcessSubscriber]] = {}
+        self._versions: dict[str, int] = {}
 
     def publish(self, stream: str, event: LiveEvent) -> None:
         with self._lock:
+            if event.version is not None and event.version > self._versions.get(stream, -1):
+                self._versions[stream] = event.version
             subscribers = self._routes.get(stream, frozenset())
         for subscriber in subscribers:
             subscriber.post(stream, event)
@@ -91,6 +103,10 @@ class InProcessBus:
     def subscribed_streams(self) -> set[str]:
         with self._lock:
             return set(self._routes)
+
+    def latest_version(self, stream: str) -> int | None:
+        with self._lock:
+            return self._versions.get(stream)
 
 
 class InProcessSubscriber:
@@ -116,6 +132,9 @@ class InProcessSubscriber:
         for stream in list(self._streams):
             await self.unsubscribe(stream)
 
+    async def latest_version(self, stream: str) -> int | None:
+        return self._bus.latest_version(stream)
+
     def post(self, stream: str, event: LiveEvent) -> None:
         """Any thread: hand the event over to the hub's loop."""
         if self._loop is None:
@@ -131,15 +150,27 @@ READ_TIMEOUT = 10.0
 RETRY_DELAYS = (0.1, 5.0)
 
 
+VERSION_PREFIX = "samenspel:live-version:"
+VERSION_SECONDS = 2 * 24 * 3600  # longer than any page stays open (12 h) and any workshop
+# Keep the highest version per stream and publish, in one round trip and atomically, so
+# two processes publishing out of order cannot move the version back.
+PUBLISH_WITH_VERSION = """
+local known = tonumber(redis.call('GET', KEYS[2]) or '-1')
+if tonumber(ARGV[2]) > known then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
+return redis.call('PUBLISH', KEYS[1], ARGV[1])
+"""
+
+
 def encode(event: LiveEvent) -> bytes:
-    """The wire form: version, audience and JSON on three lines (JSON text has no newline)."""
+    """The wire form: version, audience, key and JSON on four lines (JSON text has no
+    newline; audiences and keys have none either)."""
     version = "" if event.version is None else str(event.version)
-    return f"{version}\n{event.audience}\n{event.data}".encode()
+    return f"{version}\n{event.audience}\n{event.key or ''}\n{event.data}".encode()
 
 
 def decode(payload: bytes) -> LiveEvent:
-    version, audience, data = payload.decode().split("\n", 2)
-    return LiveEvent(audience, data, int(version) if version else None)
+    version, audience, key, data = payload.decode().split("\n", 3)
+    return LiveEvent(audience, data, int(version) if version else None, key or None)
 
 
 class RedisBus:
@@ -152,10 +183,17 @@ class RedisBus:
         self._client = redis.Redis.from_url(
             url, socket_timeout=2, socket_connect_timeout=2, retry=Retry(NoBackoff(), 1)
         )
+        self._publish_with_version = self._client.register_script(PUBLISH_WITH_VERSION)
 
     def publish(self, stream: str, event: LiveEvent) -> None:
         try:
-            self._client.publish(CHANNEL_PREFIX + stream, encode(event))
+            if event.version is None:
+                self._client.publish(CHANNEL_PREFIX + stream, encode(event))
+            else:
+                self._publish_with_version(
+                    keys=[CHANNEL_PREFIX + stream, VERSION_PREFIX + stream],
+                    args=[encode(event), event.version, VERSION_SECONDS],
+                )
         except (redis.RedisError, OSError):
             logger.warning("Live: could not publish to Redis for %s", stream, exc_info=True)
 
@@ -220,6 +258,13 @@ class RedisSubscriber:
         except (redis.RedisError, OSError):
             # Redis is away: forget the channel, so reconnecting does not subscribe again.
             self._pubsub.channels.pop(channel, None)
+
+    async def latest_version(self, stream: str) -> int | None:
+        try:
+            known = await self._client.get(VERSION_PREFIX + stream)
+        except (redis.RedisError, OSError):
+            return None  # the page then trusts what it shows; a lost Redis resyncs anyway
+        return int(known) if known is not None else None
 
     async def close(self) -> None:
         if self._reader is not None:

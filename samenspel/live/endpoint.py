@@ -144,7 +144,7 @@ async def _pump(client: Client, receive: Receive, send: Send) -> None:
 
 async def _write(client: Client, send: Send) -> None:
     while True:
-        frame = await client.frames.get()
+        frame = await client.next_frame()
         await send({"type": "websocket.send", "text": frame})
 
 

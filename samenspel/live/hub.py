@@ -1,12 +1,16 @@
 """The hub: per stream, what arrives within one tick goes to each client as one frame.
 
-A frame is pre-serialised once per distinct audience set, not once per client:
+A frame is pre-serialised once per distinct selection of events, not once per client:
 
     {"stream": "workshop:42", "version": 17, "events": [...]}
 
 `version` is the highest version published on the stream so far (null if none carried one).
-Each client has a bounded queue; a client that cannot keep up is closed with CLOSE_RESYNC,
-so it reconnects and re-fetches, instead of slowing down everyone else.
+An event with a key supersedes an earlier one with the same audience and key in the same
+tick, so counters and regions travel as their current state, once per tick. A client that
+joins first gets a frame without events that says the stream's version, so a page can tell
+that it missed something between being rendered and connecting. Each client has a queue
+bounded in frames and bytes; a client that cannot keep up is closed with CLOSE_RESYNC, so it
+reconnects and re-fetches, instead of slowing down everyone else.
 """
 
 from __future__ import annotations
@@ -24,24 +28,38 @@ logger = logging.getLogger(__name__)
 CLOSE_GOING_AWAY = 1001
 CLOSE_RESYNC = 4008  # fell behind, or the bus may have lost events: reconnect and re-fetch
 QUEUE_FRAMES = 64  # at a 100 ms tick: over six seconds behind
+QUEUE_BYTES = 512 * 1024  # what one slow phone may hold of the server's memory
 
 
 class Client:
     """One socket as the hub sees it: its audiences, its outbound frames, its fate."""
 
+    __slots__ = ("audiences", "closing", "frames", "queued_bytes")
+
     def __init__(self, audiences: frozenset[str], queue_frames: int) -> None:
         self.audiences = audiences
         self.frames: asyncio.Queue[str] = asyncio.Queue(maxsize=queue_frames)
+        self.queued_bytes = 0
         # Resolved with a close code when the hub wants this socket closed.
         self.closing: asyncio.Future[int] = asyncio.get_running_loop().create_future()
 
     def offer(self, frame: str) -> None:
         if self.closing.done():
             return
+        if self.queued_bytes + len(frame) > QUEUE_BYTES:
+            self.close(CLOSE_RESYNC)
+            return
         try:
             self.frames.put_nowait(frame)
         except asyncio.QueueFull:
             self.close(CLOSE_RESYNC)
+            return
+        self.queued_bytes += len(frame)
+
+    async def next_frame(self) -> str:
+        frame = await self.frames.get()
+        self.queued_bytes -= len(frame)
+        return frame
 
     def close(self, code: int) -> None:
         if not self.closing.done():
@@ -53,7 +71,9 @@ class _Stream:
     name: str
     subscribed: asyncio.Future[None]
     clients: set[Client] = field(default_factory=set)
-    pending: list[LiveEvent] = field(default_factory=list)
+    # Superseded events become None, so the order of the others stays as published.
+    pending: list[LiveEvent | None] = field(default_factory=list)
+    keyed: dict[tuple[str, str], int] = field(default_factory=dict)
     version: int | None = None
     flush: asyncio.TimerHandle | None = None
 
@@ -102,9 +122,14 @@ class Hub:
         try:
             # Shielded: other clients of this stream wait for the same subscription.
             await asyncio.shield(stream.subscribed)
+            # Asked after subscribing: whatever is published from now on reaches the client.
+            known = await self._subscriber.latest_version(stream_name)
         except BaseException:
             self.leave(stream_name, client)
             raise
+        version = max(v for v in (known, stream.version, -1) if v is not None)
+        if version >= 0:
+            client.offer(f'{{"stream":{json.dumps(stream_name)},"version":{version},"events":[]}}')
         return client
 
     def leave(self, stream_name: str, client: Client) -> None:
@@ -125,6 +150,11 @@ class Hub:
         stream = self._streams.get(stream_name)
         if stream is None:
             return  # nobody here listens to it (any more)
+        if event.key is not None:
+            earlier = stream.keyed.get((event.audience, event.key))
+            if earlier is not None:
+                stream.pending[earlier] = None
+            stream.keyed[(event.audience, event.key)] = len(stream.pending)
         stream.pending.append(event)
         if event.version is not None and (stream.version is None or event.version > stream.version):
             stream.version = event.version
@@ -139,17 +169,32 @@ class Hub:
 
     def _flush(self, stream: _Stream) -> None:
         stream.flush = None
-        events, stream.pending = stream.pending, []
+        events, stream.pending, stream.keyed = stream.pending, [], {}
         version = "null" if stream.version is None else str(stream.version)
         head = f'{{"stream":{json.dumps(stream.name)},"version":{version},"events":['
-        frames: dict[frozenset[str], str | None] = {}
+        by_audience: dict[str, list[int]] = {}
+        texts = []
+        for position, event in enumerate(events):
+            texts.append(event.data if event is not None else "")
+            if event is not None:
+                by_audience.setdefault(event.audience, []).append(position)
+        # Phones that differ only in a private audience (their own notes) mostly get the same
+        # events: build each distinct selection's frame once.
+        selections: dict[frozenset[str], tuple[int, ...]] = {}
+        frames: dict[tuple[int, ...], str] = {}
         for client in stream.clients:
-            if client.audiences not in frames:
-                chosen = [event.data for event in events if event.audience in client.audiences]
-                frames[client.audiences] = head + ",".join(chosen) + "]}" if chosen else None
-            frame = frames[client.audiences]
-            if frame is not None:
-                client.offer(frame)
+            chosen = selections.get(client.audiences)
+            if chosen is None:
+                chosen = selections[client.audiences] = tuple(sorted(
+                    position for audience in client.audiences
+                    for position in by_audience.get(audience, ())
+                ))
+            if not chosen:
+                continue
+            frame = frames.get(chosen)
+            if frame is None:
+                frame = frames[chosen] = head + ",".join(texts[p] for p in chosen) + "]}"
+            client.offer(frame)
 
     def _in_turn(
         self, stream_name: str, operation: Callable[[str], Awaitable[None]]

@@ -3,7 +3,7 @@ published on the workshop's stream with its version."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -33,6 +33,14 @@ def participant(member: Participant) -> str:
     return f"participant:{member.pk}"
 
 
+def send(workshop: Workshop, audience: str, event: Mapping[str, object]) -> None:
+    """Publish one event with the workshop's version. A region's new content is keyed by the
+    region: a newer one in the same tick replaces it, so a burst of taps is one update."""
+    region = event.get("region")
+    publish(workshop.stream, audience, event, version=workshop.version,
+            key=region if isinstance(region, str) else None)
+
+
 def everyone() -> list[str]:
     return [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]
 
@@ -52,7 +60,7 @@ def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -
             % {"count": total},
         }
     for audience in (CONSOLE, PROJECTOR):
-        publish(workshop.stream, audience, event, version=workshop.version)
+        send(workshop, audience, event)
 
 
 def announce_round(workshop: Workshop) -> None:
@@ -69,7 +77,7 @@ def announce_round(workshop: Workshop) -> None:
             message = _("Round %(number)d is closed.") % {"number": round_.number}
         event = {"reload": True, "announce": message}
     for audience in everyone():
-        publish(workshop.stream, audience, event, version=workshop.version)
+        send(workshop, audience, event)
 
 
 def announce_notes(
@@ -97,14 +105,13 @@ def announce_notes(
                 })
                 event = {"region": item["region"], "html": html, "announce": announce}
                 for audience in audiences:
-                    publish(workshop.stream, audience, event, version=workshop.version)
+                    send(workshop, audience, event)
         for author in authors:
             for item in boards.prompts_with_notes(workshop, perspective, me=author):
                 html = render_to_string(
                     "workshops/_my_notes.html", {**context, "item": item, "me": author}
                 )
-                publish(workshop.stream, participant(author),
-                        {"region": item["my_region"], "html": html}, version=workshop.version)
+                send(workshop, participant(author), {"region": item["my_region"], "html": html})
 
 
 def announce_activities(workshop: Workshop, perspective: str) -> None:
@@ -122,14 +129,12 @@ def announce_activities(workshop: Workshop, perspective: str) -> None:
             (group(perspective), "group"), (CONSOLE, "console"), (PROJECTOR, "projector")
         ):
             html = render_to_string("workshops/_activities.html", {**context, "mode": mode})
-            publish(workshop.stream, audience, {"region": region, "html": html},
-                    version=workshop.version)
+            send(workshop, audience, {"region": region, "html": html})
         # The console's sharing list follows the groups' choices.
         html = render_to_string("workshops/_share_console.html", {
             "workshop": workshop, "shared": boards.shared_activities(workshop),
         })
-        publish(workshop.stream, CONSOLE, {"region": "sharing", "html": html},
-                version=workshop.version)
+        send(workshop, CONSOLE, {"region": "sharing", "html": html})
 
 
 def announce_shown(workshop: Workshop, started: bool) -> None:
@@ -142,7 +147,7 @@ def announce_shown(workshop: Workshop, started: bool) -> None:
         if started:
             event: dict[str, object] = {"reload": True, "announce": announce}
             for audience in everyone():
-                publish(workshop.stream, audience, event, version=workshop.version)
+                send(workshop, audience, event)
             return
         context = {"workshop": workshop, "shown": boards.shown(workshop)}
         for audiences, template in (
@@ -152,7 +157,7 @@ def announce_shown(workshop: Workshop, started: bool) -> None:
             html = render_to_string(template, context)
             event = {"region": boards.SHOWN_REGION, "html": html, "announce": announce}
             for audience in audiences:
-                publish(workshop.stream, audience, event, version=workshop.version)
+                send(workshop, audience, event)
 
 
 def announce_reactions(workshop: Workshop, activity: Activity) -> None:
@@ -170,15 +175,14 @@ def announce_reactions(workshop: Workshop, activity: Activity) -> None:
         ):
             html = render_to_string("workshops/_reactions.html", {"item": item, "size": size})
             for audience in audiences:
-                publish(workshop.stream, audience, {"region": item["region"], "html": html},
-                        version=workshop.version)
+                send(workshop, audience, {"region": item["region"], "html": html})
 
 
 def announce_closed(workshop: Workshop) -> None:
     with translation.override(settings.LANGUAGE_CODE):
         event = {"reload": True, "announce": _("The workshop has ended.")}
     for audience in everyone():
-        publish(workshop.stream, audience, event, version=workshop.version)
+        send(workshop, audience, event)
 
 
 def announce_timer(workshop: Workshop) -> None:
@@ -188,4 +192,4 @@ def announce_timer(workshop: Workshop) -> None:
         announce = _("The timer has started.") if workshop.timer_ends_at else ""
     event = {"region": "timer", "html": html, "announce": announce}
     for audience in everyone():
-        publish(workshop.stream, audience, event, version=workshop.version)
+        send(workshop, audience, event)

@@ -79,6 +79,15 @@ class Workshop(models.Model):
         return self.state != self.State.CLOSED
 
     @property
+    def stage(self) -> str:
+        """What the pages are built for; it changes exactly when every screen must load
+        anew: a round opens or closes, notes are revealed, sharing starts, the end."""
+        return "-".join(str(part) for part in (
+            self.state, self.current_round_id, int(self.round_open),
+            int(self.shown_activity_id is not None), self.revealed_rounds.count(),
+        ))
+
+    @property
     def is_sharing(self) -> bool:
         """The groups are sharing their chosen activities and the room reacts."""
         return (

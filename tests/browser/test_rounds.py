@@ -96,8 +96,8 @@ def test_a_page_ignores_news_it_already_shows_and_loads_what_is_newer(app_server
 
     def hear_reload(version):
         page.evaluate("""(version) => document.querySelector("[data-live-token]").dispatchEvent(
-            new CustomEvent("samenspel:live", {bubbles: true,
-                detail: {event: {reload: true}, version: version}}))""", version)
+            new CustomEvent("samenspel:live-frame", {bubbles: true,
+                detail: {stream: "", events: [{reload: true}], version: version}}))""", version)
 
     page.evaluate("window.stillTheSamePage = true")
     hear_reload(shown)

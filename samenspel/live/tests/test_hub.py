@@ -233,3 +233,73 @@ def test_shutdown_closes_sockets_as_going_away():
         await asyncio.wait_for(socket.task, 2)
 
     run(scenario())
+
+
+def test_a_later_event_with_the_same_key_replaces_the_earlier_one_in_a_tick(settings):
+    settings.LIVE_TICK_MS = 100
+
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        socket = await connected(app, sign_subscription(stream, ["console", "projector"]))
+
+        for total in (1, 2, 3):
+            publish(stream, "console", {"total": total}, version=total, key="reactions-7")
+        publish(stream, "console", {"other": True}, version=4)
+        publish(stream, "projector", {"total": 3}, version=5, key="reactions-7")
+
+        assert (await socket.frame())["events"] == [
+            {"total": 3}, {"other": True}, {"total": 3}]
+        await socket.disconnect()
+
+    run(scenario())
+
+
+def test_a_joining_page_hears_the_version_published_before_it_connected():
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        publish(stream, "console", {"n": 1}, version=41)  # nobody listens yet
+        socket = await connected(app, sign_subscription(stream, ["group:community"]))
+
+        assert await socket.frame() == {"stream": stream, "version": 41, "events": []}
+        await socket.disconnect()
+
+    run(scenario())
+
+
+def test_phones_that_differ_only_in_their_own_audience_share_one_frame():
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        one = await connected(app, sign_subscription(stream, ["group:x", "participant:1"]))
+        two = await connected(app, sign_subscription(stream, ["group:x", "participant:2"]))
+
+        publish(stream, "group:x", {"n": 1})
+
+        first, second = await one.from_app.get(), await two.from_app.get()
+        assert first["text"] is second["text"]
+        publish(stream, "participant:2", {"mine": True})
+        assert (await two.frame())["events"] == [{"mine": True}]
+        await one.disconnect()
+        await two.disconnect()
+
+    run(scenario())
+
+
+def test_a_client_holding_too_many_bytes_is_dropped(settings):
+    settings.LIVE_TICK_MS = 0
+
+    async def scenario():
+        app = live_application(http_app)
+        stream = unique_stream()
+        slow = await connected(app, sign_subscription(stream, ["console"]), slow=True)
+
+        for _ in range(8):  # eight frames of 100 KB: well under 64 frames, over 512 KB
+            publish(stream, "console", {"text": "x" * 100_000})
+            await asyncio.sleep(0.01)
+
+        assert await slow.closed_with() == CLOSE_RESYNC
+        await asyncio.wait_for(slow.task, 2)
+
+    run(scenario())

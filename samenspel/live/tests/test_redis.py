@@ -106,3 +106,27 @@ def test_lost_redis_connection_makes_clients_resync_then_recovers(redis_bus):
         return next(c["id"] for c in redis_bus.client_list() if c["name"] == name)
 
     run(scenario())
+
+
+@needs_redis
+def test_a_page_joining_another_process_hears_the_latest_version(redis_bus):
+    async def scenario():
+        stream = unique_stream()
+        publish(stream, "console", {"n": 1}, version=12)  # from "another process"
+        publish(stream, "console", {"n": 0}, version=9)  # late and older: the version stays
+        app = live_application(http_app)
+        socket = await connected(app, sign_subscription(stream, ["console"]))
+
+        assert await socket.frame() == {"stream": stream, "version": 12, "events": []}
+        await socket.disconnect()
+        await app.live.hub().stop()
+
+    run(scenario())
+
+
+def test_the_wire_form_keeps_the_key():
+    from samenspel.live.bus import decode, encode
+
+    event = LiveEvent("group:x", '{"a":1}', 4, "reactions-9")
+    assert decode(encode(event)) == event
+    assert decode(encode(LiveEvent("console", "{}"))) == LiveEvent("console", "{}")

@@ -1,6 +1,8 @@
-// Swaps the fragments that live events carry into the page's [data-live-region] elements and
-// announces them politely. After a reconnect it re-fetches the page and takes its regions
-// from there: the database is the truth, the socket only the fast path.
+// Swaps the fragments that live frames carry into the page's [data-live-region] elements and
+// announces them politely. The database is the truth, the socket only the fast path: after a
+// reconnect, or when the first frame says the workshop moved on since the page was rendered,
+// it re-fetches the page and takes its regions from there (or loads it anew if its stage —
+// the round, the sharing, the end — changed meanwhile).
 //
 // The page says which version of the workshop it shows (data-live-version). A frame whose
 // version is not newer is already on the page: the page that made a change, say, loads
@@ -9,14 +11,21 @@
   "use strict";
 
   var root = document.querySelector("[data-live-version]");
-  var shown = root ? Number(root.getAttribute("data-live-version")) : -1;
+  if (!root) return;
+  var shown = Number(root.getAttribute("data-live-version"));
+  var stage = root.getAttribute("data-live-stage");
   // A form post is under way: the page that answers it shows the change already.
   var leaving = false;
-  document.addEventListener("submit", function () { leaving = true; });
+  var fetching = null;
+  document.addEventListener("submit", function (e) { if (!e.defaultPrevented) leaving = true; });
   window.addEventListener("pageshow", function () { leaving = false; });
 
   function isNew(version) {
     return version === null || version === undefined || Number(version) > shown;
+  }
+
+  function reload() {
+    if (!leaving) window.location.reload();
   }
 
   function swap(region, html) {
@@ -44,34 +53,57 @@
     if (announcer && text) announcer.textContent = text;
   }
 
-  function resync() {
-    fetch(window.location.href, { credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
-      .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, "text/html");
-        var freshRoot = fresh.querySelector("[data-live-version]");
-        if (freshRoot) shown = Number(freshRoot.getAttribute("data-live-version"));
-        fresh.querySelectorAll("[data-live-region]").forEach(function (region) {
-          swap(region.getAttribute("data-live-region"), region.innerHTML);
-        });
-      })
-      .catch(function () { /* the next reconnect tries again */ });
-  }
-
-  document.addEventListener("samenspel:live", function (e) {
-    var event = e.detail && e.detail.event;
-    if (!event || !isNew(e.detail.version)) return;
-    if (event.reload) {
-      // The round changed: the page itself is different now.
-      if (!leaving) window.location.reload();
+  // Take the regions of a freshly rendered copy of this page (from a GET or a form's answer).
+  function takeRegions(html) {
+    var fresh = new DOMParser().parseFromString(html, "text/html");
+    var freshRoot = fresh.querySelector("[data-live-version]");
+    if (!freshRoot || freshRoot.getAttribute("data-live-stage") !== stage) {
+      reload();
       return;
     }
-    if (!event.region) return;
-    swap(event.region, event.html || "");
-    announce(event.announce);
+    shown = Math.max(shown, Number(freshRoot.getAttribute("data-live-version")));
+    fresh.querySelectorAll("[data-live-region]").forEach(function (region) {
+      swap(region.getAttribute("data-live-region"), region.innerHTML);
+    });
+  }
+
+  function resync() {
+    if (fetching) return fetching;
+    fetching = fetch(window.location.href, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : Promise.reject(); })
+      .then(takeRegions)
+      .catch(function () { /* the next reconnect tries again */ })
+      .then(function () { fetching = null; });
+    return fetching;
+  }
+
+  document.addEventListener("samenspel:live-frame", function (e) {
+    var frame = e.detail;
+    if (!frame || !isNew(frame.version)) return;
+    if (!frame.events.length) {
+      resync(); // the hello of a new socket: something happened since the page was rendered
+      return;
+    }
+    for (var i = 0; i < frame.events.length; i++) {
+      var event = frame.events[i];
+      if (event.reload) {
+        reload(); // the stage changed: the page itself is different now
+        return;
+      }
+      if (event.region) {
+        swap(event.region, event.html || "");
+        announce(event.announce);
+      }
+    }
+    if (frame.version !== null && frame.version !== undefined) {
+      shown = Math.max(shown, Number(frame.version));
+    }
   });
 
   document.addEventListener("samenspel:live-status", function (e) {
     if (e.detail && e.detail.reconnected) resync();
   });
+
+  // For forms.js: the answer to a form post sent in the background is this page, fresh.
+  window.samenspelTakeRegions = takeRegions;
 })();

@@ -1,6 +1,9 @@
 /* Live updates. Every element with data-live-token gets a WebSocket to /ws/live.
  *
- * On that element this script dispatches (both bubble):
+ * On that element this script dispatches (all bubble):
+ *   "samenspel:live-frame"   one per received frame; detail: {stream, version, events}
+ *                            (a new socket's first frame may have no events: it only says
+ *                            the stream's version)
  *   "samenspel:live"         one per received event; detail: {event, version, stream}
  *   "samenspel:live-status"  on connection changes; detail: {state, reconnected}
  * and keeps data-live-state at "connecting", "online", "offline" or "expired".
@@ -60,6 +63,12 @@
       } catch {
         return;
       }
+      element.dispatchEvent(
+        new CustomEvent("samenspel:live-frame", {
+          bubbles: true,
+          detail: { stream: frame.stream, version: frame.version, events: frame.events || [] },
+        }),
+      );
       for (const event of frame.events || []) {
         element.dispatchEvent(
           new CustomEvent("samenspel:live", {

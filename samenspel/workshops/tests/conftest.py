@@ -70,7 +70,7 @@ def published(monkeypatch):
     sent = []
     monkeypatch.setattr(
         live_updates, "publish",
-        lambda stream, audience, event, version=None: sent.append((audience, event)),
+        lambda stream, audience, event, version=None, key=None: sent.append((audience, event)),
     )
     return sent
 

@@ -34,7 +34,8 @@ def published(monkeypatch):
     sent = []
     monkeypatch.setattr(
         live_publish, "publish",
-        lambda stream, audience, event, version=None: sent.append((stream, audience, event)),
+        lambda stream, audience, event, version=None, key=None: sent.append(
+            (stream, audience, event)),
     )
     from samenspel.workshops import live_updates
     monkeypatch.setattr(live_updates, "publish", live_publish.publish)
