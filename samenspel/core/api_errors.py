@@ -4,17 +4,23 @@ for input that does not fit the schema), in the language the client asks for."""
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from samenspel.core.middleware import RETRY_AFTER_SECONDS
+
+logger = logging.getLogger(__name__)
 
 View = Callable[..., HttpResponse]
 
@@ -84,7 +90,18 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def not_found(request: HttpRequest, error: Any) -> HttpResponse:
         return error_response(404, "not_found", _("This does not exist."))
 
+    def busy(request: HttpRequest, error: Any) -> HttpResponse:
+        logger.warning("Database busy or away for %s %s: %s", request.method, request.path,
+                       error)
+        response = error_response(503, "busy", _(
+            "Samenspel could not store or load this just now. Nothing was stored. Wait a "
+            "moment and try again."
+        ))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
     api.add_exception_handler(ApiError, refused)
+    api.add_exception_handler(OperationalError, busy)
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(AuthenticationError, not_authenticated)
     api.add_exception_handler(HttpError, http_error)
