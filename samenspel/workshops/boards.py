@@ -51,6 +51,7 @@ def prompts_with_notes(
             "question": prompt.text_for(perspective),
             "region": notes_region(perspective, prompt.pk),
             "my_region": my_notes_region(prompt.pk),
+            "links_region": f"links-{prompt.pk}",
             "private": private,
             "notes": [note for note in notes if note.prompt_id == prompt.pk],
             "mine": [note for note in mine if note.prompt_id == prompt.pk],

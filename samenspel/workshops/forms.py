@@ -104,6 +104,7 @@ class JoinForm(NLDesignForm):
         required=False,
         help_text=_("You may stay anonymous. Others only see your group."),
     )
+    key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
 
 class NoteForm(forms.Form):

@@ -106,12 +106,24 @@ def announce_notes(
                 event = {"region": item["region"], "html": html, "announce": announce}
                 for audience in audiences:
                     send(workshop, audience, event)
+            if item["prompt"].links_to_id and not item["private"]:
+                send(workshop, group(perspective), link_choices(item))
         for author in authors:
             for item in boards.prompts_with_notes(workshop, perspective, me=author):
                 html = render_to_string(
                     "workshops/_my_notes.html", {**context, "item": item, "me": author}
                 )
                 send(workshop, participant(author), {"region": item["my_region"], "html": html})
+                if item["prompt"].links_to_id and item["private"]:
+                    send(workshop, participant(author), link_choices(item))
+
+
+def link_choices(item: dict[str, object]) -> dict[str, object]:
+    """The notes a new belief (or thought) can belong to, for the note form's list."""
+    return {
+        "region": item["links_region"],
+        "html": render_to_string("workshops/_link_options.html", {"choices": item["link_choices"]}),
+    }
 
 
 def announce_activities(workshop: Workshop, perspective: str) -> None:

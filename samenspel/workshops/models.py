@@ -111,15 +111,40 @@ class Participant(models.Model):
     display_name = models.CharField(_("name"), max_length=60, blank=True)
     # The secret the participant's signed cookie (or API token) carries; never shown.
     key = models.CharField(max_length=64, unique=True)
+    # Made by the phone for its join form: a retried or double-tapped "join" joins once.
+    join_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001 (unique when set)
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["joined_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "join_key"], name="one_join_per_key"),
+        ]
 
     def __str__(self) -> str:
         return self.display_name or str(_("Anonymous participant"))
+
+
+class Submission(models.Model):
+    """A form post from a participant's phone that was carried out, by the key the phone
+    made for it: the same post again — a double tap, a retry after the Wi-Fi dropped —
+    changes nothing more. Stored in the transaction of the change itself."""
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="submissions"
+    )
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "key"], name="one_submission_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key
 
 
 class ContributionQuerySet(models.QuerySet["Contribution"]):

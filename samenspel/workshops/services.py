@@ -4,6 +4,8 @@ transaction and announces the change to the live screens after the commit."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -22,6 +24,7 @@ from samenspel.workshops.models import (
     Contribution,
     Participant,
     Reaction,
+    Submission,
     Vote,
     Workshop,
 )
@@ -76,26 +79,54 @@ def create_workshop(
     raise WorkshopError("no_free_code", _("No free join code was found. Please try again."))
 
 
-def join_workshop(workshop: Workshop, perspective: str, display_name: str = "") -> Participant:
-    """A participant joins one perspective group; the name is optional."""
+def join_workshop(
+    workshop: Workshop, perspective: str, display_name: str = "", join_key: str | None = None
+) -> Participant:
+    """A participant joins one perspective group; the name is optional. The same join key
+    again (a retried or double-tapped join) gives the participant who joined with it."""
+    if join_key:
+        earlier = Participant.objects.filter(workshop=workshop, join_key=join_key).first()
+        if earlier is not None:
+            return earlier
     if not workshop.is_open_for_joining:
         raise WorkshopError(
             "workshop_closed", _("This workshop has ended. You can no longer join.")
         )
     if perspective not in Perspective.values:
         raise WorkshopError("unknown_perspective", _("Choose one of the three groups."))
-    with transaction.atomic():
-        participant = Participant.objects.create(
-            workshop=workshop,
-            perspective=perspective,
-            display_name=" ".join(display_name.split())[:60],
-            key=secrets.token_urlsafe(32),
-        )
-        bump_version(workshop)
-        transaction.on_commit(
-            lambda: live_updates.announce_people(workshop, boards.people_per_perspective(workshop))
-        )
+    try:
+        with transaction.atomic():
+            participant = Participant.objects.create(
+                workshop=workshop,
+                perspective=perspective,
+                display_name=" ".join(display_name.split())[:60],
+                key=secrets.token_urlsafe(32),
+                join_key=join_key or None,
+            )
+            bump_version(workshop)
+            transaction.on_commit(lambda: live_updates.announce_people(
+                workshop, boards.people_per_perspective(workshop)))
+    except IntegrityError:
+        # The same join twice at the same moment: the other one was stored.
+        return Participant.objects.get(workshop=workshop, join_key=join_key)
     return participant
+
+
+@contextmanager
+def once(participant: Participant, key: str) -> Iterator[bool]:
+    """Carry out a participant's form post once per key: yields whether to do it, and keeps
+    the key in the same transaction as the change, so a retry after a crash, a dropped
+    connection or a double tap is recognised — and two racing copies store one."""
+    key = key[:64]
+    with transaction.atomic():
+        if not key:
+            yield True
+            return
+        if Submission.objects.filter(participant=participant, key=key).exists():
+            yield False
+            return
+        yield True
+        Submission.objects.create(participant=participant, key=key)
 
 
 def bump_version(workshop: Workshop) -> None:

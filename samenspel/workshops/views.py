@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -303,7 +304,8 @@ def participant(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             joined = services.join_workshop(
-                workshop, form.cleaned_data["perspective"], form.cleaned_data["display_name"]
+                workshop, form.cleaned_data["perspective"], form.cleaned_data["display_name"],
+                join_key=form.cleaned_data["key"],
             )
         except services.WorkshopError as error:
             form.add_error(None, error.message)
@@ -362,7 +364,13 @@ def participant_action(
         if me is None:
             return redirect("workshops:participant", code=workshop.join_code)
         try:
-            return view(request, workshop, me, *args, **kwargs)
+            with services.once(me, request.POST.get("key", "")) as first_time:
+                if not first_time:
+                    return back_to_board(workshop, "")  # done already: show where it stands
+                return view(request, workshop, me, *args, **kwargs)
+        except IntegrityError:
+            # The same post twice at the same moment: the other copy was stored.
+            return back_to_board(workshop, "")
         except services.WorkshopError as error:
             typed = request.POST.get("prompt", "")
             return participant_screen(request, workshop, me, status=400, error={
@@ -382,7 +390,8 @@ def form_refusal(form: forms.Form) -> services.WorkshopError:
 
 def back_to_board(workshop: Workshop, anchor: str) -> HttpResponse:
     response = redirect("workshops:participant", code=workshop.join_code)
-    response["Location"] += f"#{anchor}"
+    if anchor:
+        response["Location"] += f"#{anchor}"
     return response
 
 

@@ -101,9 +101,11 @@ def test_a_keyboard_user_writes_changes_and_moderates_notes(browser, app_server,
     tab_to(page, behaviour.get_by_label("Jouw notitie", exact=True))
     page.keyboard.type("We luisteren eerst")
     tab_to(page, behaviour.get_by_role("button", name="Notitie toevoegen"))
-    submit_with(page, "Enter")
+    page.keyboard.press("Enter")  # sent in the background: the page stays
     expect(page.locator('[data-live-region^="notes-"]').first).to_contain_text(
         "We luisteren eerst")
+    expect(behaviour.get_by_label("Jouw notitie", exact=True)).to_have_value("")
+    axe_check(page)
 
     tab_to(page, page.get_by_text("Jouw notitie (1): wijzigen of verwijderen").first)
     page.keyboard.press("Enter")
@@ -113,7 +115,12 @@ def test_a_keyboard_user_writes_changes_and_moderates_notes(browser, app_server,
     page.keyboard.press("ControlOrMeta+A")
     page.keyboard.type("We luisteren eerst naar het dorp")
     tab_to(page, page.get_by_role("button", name="Opslaan").first)
-    submit_with(page, "Enter")
+    page.keyboard.press("Enter")
+    expect(page.locator('[data-live-region^="notes-"]').first).to_contain_text(
+        "We luisteren eerst naar het dorp")
+    # The pressed button went with the old list: the keyboard stays at the list.
+    assert page.evaluate("document.activeElement.dataset.liveRegion || ''").startswith("mine-")
+    axe_check(page)
     assert Contribution.objects.get().text == "We luisteren eerst naar het dorp"
 
     console = page.context.browser.new_context(base_url=app_server.url, locale="nl-NL",

@@ -28,10 +28,43 @@
     if (!leaving) window.location.reload();
   }
 
+  var later = {}; // region -> html held back while someone types in it
+
+  function typing(element) {
+    return element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) &&
+      element.type !== "submit" && element.type !== "button";
+  }
+
   function swap(region, html) {
     var target = document.querySelector('[data-live-region="' + region + '"]');
     if (!target) return;
+    var focused = document.activeElement;
+    var inside = focused && focused !== document.body && target.contains(focused);
+    if (inside && typing(focused)) {
+      // Do not wipe what someone is typing (a reason to hide a note, say): swap once the
+      // focus leaves the region.
+      if (!(region in later)) {
+        target.addEventListener("focusout", function settle() {
+          window.setTimeout(function () {
+            if (target.contains(document.activeElement)) return;
+            target.removeEventListener("focusout", settle);
+            var waiting = later[region];
+            delete later[region];
+            swap(region, waiting);
+          }, 0);
+        });
+      }
+      later[region] = html;
+      return;
+    }
+    var chosen = target.tagName === "SELECT" ? target.value : null;
     target.innerHTML = html;
+    if (chosen) target.value = chosen; // a list of options that grew keeps what was picked
+    if (inside) {
+      // The button that was pressed is gone: keep the keyboard where it was.
+      target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+    }
     // Fragments are rendered once for everybody, so without this visitor's CSRF token: give
     // their forms the one this page already has.
     var token = document.querySelector('input[name="csrfmiddlewaretoken"]');
