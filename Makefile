@@ -1,7 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. Each does all of its own set-up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help python-check run test setup check lint typecheck imports migrations-check translations pytest clean
+.PHONY: help python-check run run-scaled test setup check lint typecheck imports migrations-check translations pytest clean
 
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
@@ -22,6 +22,7 @@ MO := samenspel/locale/nl/LC_MESSAGES/django.mo
 help:
 	@echo "make run   - set up and serve Samenspel with demo data on http://$(HOST):$(PORT)"
 	@echo "make test  - set up and run the whole test suite"
+	@echo "make run-scaled - several processes with PostgreSQL and Redis (see docs/deployment.md)"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -58,6 +59,19 @@ run: setup var/secret-key
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
 	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --no-access-log
+
+# Scaled out on one machine: several uvicorn processes behind one port, sharing PostgreSQL
+# and Redis (docs/deployment.md). Each process subscribes to the workshops it has sockets for.
+WORKERS ?= 2
+run-scaled: setup var/secret-key
+	@if [ -z "$$DATABASE_URL" ] || [ -z "$$REDIS_URL" ]; then \
+		echo "make run-scaled needs PostgreSQL and Redis, for example:"; \
+		echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/samenspel REDIS_URL=redis://127.0.0.1:6379/0 make run-scaled"; \
+		exit 1; fi
+	@export SECRET_KEY="$$(cat var/secret-key)" SECURE_COOKIES=0; \
+	$(PY) manage.py migrate --noinput -v 0 && \
+	$(PY) manage.py setup_demo && \
+	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
 
 test: setup lint typecheck imports migrations-check translations pytest
 

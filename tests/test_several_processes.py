@@ -5,81 +5,23 @@ import http.cookiejar
 import json
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from websockets.sync.client import connect
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import Process, server_environment
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL is not set")
 
 
-def database_url(database):
-    """The test database, as a URL the other processes can open."""
-    if database["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{database['NAME']}"
-    user = quote(database["USER"] or "")
-    password = quote(database["PASSWORD"] or "")
-    credentials = f"{user}:{password}@" if user else ""
-    return (
-        f"postgres://{credentials}{database['HOST']}:{database['PORT'] or 5432}/{database['NAME']}"
-    )
-
-
-class Process:
-    """`uvicorn samenspel.asgi:application` on a socket we bound, so we know its port."""
-
-    def __init__(self, environment):
-        self.listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self.listener.bind(("127.0.0.1", 0))
-        self.host = f"127.0.0.1:{self.listener.getsockname()[1]}"
-        fd = self.listener.fileno()
-        self.process = subprocess.Popen(
-            [
-                *(sys.executable, "-m", "uvicorn", "samenspel.asgi:application"),
-                *("--fd", str(fd), "--log-level", "warning", "--no-access-log"),
-            ],
-            cwd=ROOT,
-            env=environment,
-            pass_fds=[fd],
-        )
-
-    def wait_until_serving(self):
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "uvicorn stopped; see its log above"
-            try:
-                urllib.request.urlopen(f"http://{self.host}/verbinding/", timeout=1).close()
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError(f"uvicorn on {self.host} did not answer")
-
-    def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
-        self.listener.close()
-
-
 @pytest.fixture
 def two_processes(transactional_db):
-    from django.db import connection
-
-    environment = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "samenspel.settings_test",
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "REDIS_URL": REDIS_URL,
-    }
+    environment = server_environment(REDIS_URL=REDIS_URL)
     processes = [Process(environment), Process(environment)]
     try:
         for process in processes:
