@@ -379,7 +379,7 @@ def set_reaction(request: HttpRequest, activity_id: Id, kind: Word, *, on: bool
     workshop = participant.workshop
     [activity] = activities_of(workshop, [activity_id])
     services.react_to_activity(participant, activity, kind, on)
-    item = next(i for i in boards.shared_activities(workshop) if i["activity"].pk == activity.pk)
+    [item] = boards.shared_activities(workshop, only=activity)
     pressed = boards.my_reactions(participant)
     return MySharedActivityOut(
         **shared_fields(item, workshop),

@@ -106,17 +106,22 @@ def visible_serves(activity: Activity) -> list[Contribution]:
     return [note for note in activity.serves.all() if not note.hidden]
 
 
-def shared_activities(workshop: Workshop) -> list[dict[str, Any]]:
-    """The chosen activities of every group, in the order of the perspectives, each with
-    the room's reactions: what the groups share, and what the phones react to."""
-    chosen = list(
-        Activity.objects.filter(workshop=workshop, chosen=True).prefetch_related("serves")
-    )
+def shared_activities(
+    workshop: Workshop, only: Activity | None = None
+) -> list[dict[str, Any]]:
+    """The chosen activities of every group (or `only` that one), in the order of the
+    perspectives, each with the room's reactions: what the groups share, and what the phones
+    react to. The reactions are counted by the database, so a plenary of thousands costs one
+    small query, not a row per tap."""
+    chosen = Activity.objects.filter(workshop=workshop, chosen=True).prefetch_related("serves")
+    reactions = Reaction.objects.filter(activity__workshop=workshop)
+    if only is not None:
+        chosen, reactions = chosen.filter(pk=only.pk), reactions.filter(activity=only)
     order = {perspective.value: n for n, perspective in enumerate(Perspective)}
-    chosen.sort(key=lambda a: (order[a.perspective], a.pk))
-    reactions = tally.reaction_table(
-        Reaction.objects.filter(activity__workshop=workshop)
-        .values_list("activity_id", "kind", "participant__perspective")
+    activities = sorted(chosen, key=lambda a: (order[a.perspective], a.pk))
+    counts = tally.reaction_table(
+        reactions.values_list("activity_id", "kind", "participant__perspective")
+        .annotate(n=Count("pk")).order_by()
     )
     return [
         {
@@ -124,21 +129,17 @@ def shared_activities(workshop: Workshop) -> list[dict[str, Any]]:
             "perspective": Perspective(activity.perspective),
             "serves": visible_serves(activity),
             "region": reactions_region(activity.pk),
-            "reactions": reaction_rows(reactions.get(activity.pk, {})),
+            "reactions": reaction_rows(counts.get(activity.pk, {})),
         }
-        for activity in chosen
+        for activity in activities
     ]
 
 
 def shown(workshop: Workshop) -> dict[str, Any] | None:
     """The chosen activity on the projector now, as shared_activities() gives it."""
-    return next(
-        (
-            item for item in shared_activities(workshop)
-            if item["activity"].pk == workshop.shown_activity_id
-        ),
-        None,
-    )
+    if workshop.shown_activity is None:
+        return None
+    return next(iter(shared_activities(workshop, only=workshop.shown_activity)), None)
 
 
 # How a count of reactions is named, next to the number ("Support: 4").

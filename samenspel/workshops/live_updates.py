@@ -176,10 +176,7 @@ def announce_reactions(workshop: Workshop, activity: Activity) -> None:
     """The room reacted: everyone sees the current totals for that activity (the projector
     in large type). One event per tick per activity, however many tapped."""
     with translation.override(settings.LANGUAGE_CODE):
-        item = next(
-            (i for i in boards.shared_activities(workshop) if i["activity"].pk == activity.pk),
-            None,
-        )
+        item = next(iter(boards.shared_activities(workshop, only=activity)), None)
         if item is None:
             return
         for audiences, size in (

@@ -27,12 +27,12 @@ def total_dots(votes: Iterable[tuple[int, int]]) -> dict[int, int]:
 
 
 def reaction_table(
-    reactions: Iterable[tuple[int, str, str]],
+    counts: Iterable[tuple[int, str, str, int]],
 ) -> dict[int, dict[str, dict[str, int]]]:
-    """activity -> kind -> perspective -> how many, from (activity, kind, perspective) rows,
-    one per participant's reaction."""
+    """activity -> kind -> perspective -> how many, from (activity, kind, perspective, count)
+    rows."""
     table: dict[int, dict[str, dict[str, int]]] = {}
-    for activity, kind, perspective in reactions:
+    for activity, kind, perspective, count in counts:
         per_perspective = table.setdefault(activity, {}).setdefault(kind, {})
-        per_perspective[perspective] = per_perspective.get(perspective, 0) + 1
+        per_perspective[perspective] = per_perspective.get(perspective, 0) + count
     return table
