@@ -4,7 +4,9 @@ socket, write on a schedule, and note when each write reached each intended reci
 A recipient has a write when a frame arrives whose `version` is at least the version the
 write's answer gave (`X-Samenspel-Version`); for a note the frame must also hold the note's
 unique marker, since a frame's version also moves with other groups' notes. Notes are
-matched as frames arrive (a workshop's writers and readers live in the same worker);
+matched as frames arrive (a workshop's writers and readers live in the same worker); a
+frame that holds the marker before the write's answer is back is kept as a candidate and
+judged when the version is known;
 reactions go to everyone, so each socket keeps (arrival, version) whenever the version
 grows, and the latencies are worked out after the run from the writes of all workers.
 
@@ -40,6 +42,7 @@ PHRASES = (
     "We organiseren zelf een buurtavond",
 )
 VERSION = re.compile(rb'"version":(\d+)')
+CANDIDATES = 8  # per write and recipient, while the answer is out: beyond, judge later frames
 JOINS_AT_ONCE = 16  # the server runs sync views one at a time anyway
 CONNECTS_AT_ONCE = 64
 
@@ -79,7 +82,26 @@ class Write:
     status: int = 0
     waiting: set[Recipient] = field(default_factory=set)
     arrivals: list[float] = field(default_factory=list)
-    early: list[int] = field(default_factory=list)  # frame versions seen before the answer
+    # Frames with the note's marker that came before the answer: (arrival, frame version).
+    candidates: dict[Recipient, list[tuple[float, int]]] = field(default_factory=dict)
+    older_stamps: int = 0  # recipients whose first frame with the note had a lower version
+
+    def arrived(self, recipient: Recipient, when: float, pending: dict[str, Write]) -> None:
+        self.waiting.discard(recipient)
+        self.arrivals.append(when)
+        if not self.waiting:
+            pending.pop(self.key, None)
+
+    def answered_with(self, version: int, pending: dict[str, Write]) -> None:
+        """The version is known: judge the frames that held the note before."""
+        self.version = version
+        for recipient, frames in self.candidates.items():
+            if frames[0][1] < version:
+                self.older_stamps += 1
+            when = next((t for t, v in frames if v >= version), None)
+            if when is not None:
+                self.arrived(recipient, when, pending)
+        self.candidates.clear()
 
 
 @dataclass(eq=False)
@@ -108,6 +130,7 @@ class Worker:
                           for w in plan["workshops"]]
         self.recipients: list[Recipient] = []
         self.writes: list[Write] = []
+        self.writing: list[asyncio.Task[None]] = []
         self.listeners: list[asyncio.Task[None]] = []
         self.start = float("inf")  # frames count from here (the first write's time)...
         self.end = float("inf")  # ...until here (the end of the drain)
@@ -193,16 +216,27 @@ class Worker:
         self.start = argument["start"]
         self.cpu_at_start = time.process_time()
         schedule = self.plan["schedule"]
-        jobs = []
+        last = 0.0
         for workshop in self.workshops:
             for participant in workshop.participants:
                 for at in self._times(schedule):
-                    jobs.append(self._write(participant, self.start + at))
-        await asyncio.gather(*jobs)
+                    self.writing.append(asyncio.create_task(
+                        self._write(participant, self.start + at)))
+                    last = max(last, at)
+        # Writes go out on time whether or not earlier ones were answered, as taps do.
+        await asyncio.sleep(max(0.0, self.start + last - time.perf_counter()) + 0.01)
+        return {"last_sent": max((w.sent for w in self.writes), default=self.start)}
+
+    async def answers(self, argument: dict[str, float]) -> dict[str, Any]:
+        """Wait for the answers until the deadline; a write still unanswered then is lost."""
+        if self.writing:
+            await asyncio.wait(self.writing, timeout=max(0.0, argument["deadline"]
+                                                         - time.perf_counter()))
+        for task in self.writing:
+            task.cancel()
         done = [w for w in self.writes if w.version is not None]
         return {
             "writes": [(w.workshop, w.version, w.sent) for w in done] if not self.notes else [],
-            "last_sent": max((w.sent for w in self.writes), default=self.start),
             "top_versions": self._top_versions(),
         }
 
@@ -224,19 +258,20 @@ class Worker:
     async def results(self, argument: dict[str, Any]) -> dict[str, Any]:
         """Latencies for this worker's recipients, as a histogram, with the counts."""
         if self.notes:
-            latency, delivered, expected, mismatches = self._note_latencies()
+            latency, delivered, expected, older = self._note_latencies()
         else:
             latency, delivered, expected = self._reaction_latencies(argument["writes"])
-            mismatches = 0
+            older = 0
         answered = stats.histogram(w.answered - w.sent for w in self.writes if w.answered)
         return {
             "latency": dict(latency),
             "answer": dict(answered),
             "delivered": delivered,
             "expected": expected,
-            "version_mismatches": mismatches,
+            "older_stamps": older,
             "writes": len(self.writes),
-            "write_errors": sum(1 for w in self.writes if not 200 <= w.status < 300),
+            "write_errors": dict(Counter(str(w.status) for w in self.writes
+                                         if not 200 <= w.status < 300)),
             "frames": sum(r.frames for r in self.recipients),
             "bytes": sum(r.bytes for r in self.recipients),
             "closed": dict(Counter(str(r.closed) for r in self.recipients if r.closed)),
@@ -295,11 +330,14 @@ class Worker:
         try:
             answer = await request
         except (OSError, TimeoutError):
-            write.status = -1  # no answer: counted as an error, its deliveries as lost
+            write.status = -1  # the connection failed: an error, its deliveries lost
             return
+        except asyncio.CancelledError:
+            write.status = -2  # no answer by the drain deadline: the same
+            raise
         write.answered, write.sent, write.status = time.perf_counter(), answer.sent, answer.status
         if 200 <= answer.status < 300 and "x-samenspel-version" in answer.headers:
-            write.version = int(answer.headers["x-samenspel-version"])
+            write.answered_with(int(answer.headers["x-samenspel-version"]), workshop.pending)
 
     # -- Hearing -----------------------------------------------------------------------------
 
@@ -323,15 +361,15 @@ class Worker:
                     recipient.times.append(now)
                     recipient.versions.append(version)
                 for write in tuple(pending.values()) if pending else ():
-                    if (recipient in write.waiting
-                            and (write.version is None or version >= write.version)
-                            and write.marker in frame):
-                        write.waiting.discard(recipient)
-                        write.arrivals.append(now)
-                        if write.version is None:
-                            write.early.append(version)
-                        if not write.waiting:
-                            del pending[write.key]
+                    if recipient not in write.waiting:
+                        continue
+                    if write.version is None:
+                        if write.marker in frame:
+                            frames = write.candidates.setdefault(recipient, [])
+                            if len(frames) < CANDIDATES and (not frames or version > frames[-1][1]):
+                                frames.append((now, version))
+                    elif version >= write.version and write.marker in frame:
+                        write.arrived(recipient, now, pending)
         except ConnectionClosed as closed:
             recipient.closed = closed.rcvd.code if closed.rcvd else 1006
 
@@ -346,14 +384,13 @@ class Worker:
 
     def _note_latencies(self) -> tuple[Counter[int], int, int, int]:
         latency: Counter[int] = Counter()
-        delivered = expected = mismatches = 0
+        delivered = expected = older = 0
         for write in self.writes:
             latency.update(stats.bucket(t - write.sent) for t in write.arrivals)
             delivered += len(write.arrivals)
             expected += len(write.arrivals) + len(write.waiting)
-            if write.version is not None:
-                mismatches += sum(1 for v in write.early if v < write.version)
-        return latency, delivered, expected, mismatches
+            older += write.older_stamps
+        return latency, delivered, expected, older
 
     def _reaction_latencies(self, writes: list[tuple[int, int, float]]
                             ) -> tuple[Counter[int], int, int]:

@@ -8,6 +8,7 @@ import asyncio
 import multiprocessing
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
@@ -215,12 +216,13 @@ async def measure(scenario: Scenario, baseline: bool, workers: int, drain: float
         rss_idle = servers.rss()
         cpu_before = servers.cpu()
         start = time.perf_counter() + START_DELAY
-        written = await team.all("run", {"start": start})
+        sent = await team.all("run", {"start": start})
+        deadline = max(r["last_sent"] for r in sent) + drain
+        written = await team.all("answers", {"deadline": deadline})
         final: dict[int, int] = {}
         for reply in written:
             for workshop, version in reply["top_versions"].items():
                 final[workshop] = max(final.get(workshop, 0), version)
-        deadline = max(r["last_sent"] for r in written) + drain
         await team.all("drain", {"final_versions": final, "deadline": deadline})
         cpu_after = servers.cpu()
         end = time.perf_counter()
@@ -259,12 +261,15 @@ def summarise(scenario: Scenario, servers: Servers, results: list[dict[str, Any]
         "participants": scenario.participants,
         "sockets": sockets,
         "writes": sum(r["writes"] for r in results),
-        "write_errors": sum(r["write_errors"] for r in results),
+        "write_errors": sum(sum(r["write_errors"].values()) for r in results),
+        "error_statuses": dict(sum((Counter(r["write_errors"]) for r in results), Counter())),
         "pairs": expected,
         "delivered_pct": round(100 * delivered / expected, 3) if expected else None,
         "latency_ms": stats.percentiles(latency),
         "answer_ms": stats.percentiles(answer),
-        "version_mismatches": sum(r["version_mismatches"] for r in results),
+        # Recipients whose first frame with a note was stamped with a lower version than
+        # the note's: the content was newer than the frame's version said.
+        "older_stamps": sum(r["older_stamps"] for r in results),
         "sockets_closed": closed,
         "seconds": round(seconds, 2),
         "frames_per_s": round(sum(r["frames"] for r in results) / seconds, 1),
