@@ -33,6 +33,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="client processes")
     parser.add_argument("--drain", type=float, default=10.0,
                         help="seconds after the last write before a delivery counts as lost")
+    parser.add_argument("--no-deflate", action="store_true",
+                        help="clients do not offer permessage-deflate (browsers do)")
     parser.add_argument("--no-baseline", action="store_true", help="Samenspel only")
     parser.add_argument("--out", type=Path, help="JSON results file (full runs: bench/results/)")
     arguments = parser.parse_args()
@@ -62,10 +64,11 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
         shape = BASELINE_SHAPE[key]
         if not arguments.no_baseline and shape not in baselines:
             baselines[shape] = await measure(scenarios[shape], True, arguments.workers,
-                                             arguments.drain)
+                                             arguments.drain, deflate=not arguments.no_deflate)
             _progress("baseline", baselines[shape])
         runs[key] = {"samenspel": await measure(scenario, False, arguments.workers,
-                                                arguments.drain)}
+                                                arguments.drain,
+                                                deflate=not arguments.no_deflate)}
         _progress("samenspel", runs[key]["samenspel"])
         if shape in baselines:
             runs[key]["baseline"] = baselines[shape]
@@ -77,6 +80,7 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
         "scale": arguments.scale,
         "workers": arguments.workers,
         "drain_s": arguments.drain,
+        "deflate": not arguments.no_deflate,
         "tick_ms": int(os.environ.get("LIVE_TICK_MS", "100")),
         "environment": report.environment(),
         "scenarios": {key: {"title": scenarios[key].title, "describe": scenarios[key].describe()}

@@ -195,7 +195,9 @@ class Worker:
         self.recipients.append(recipient)
 
     async def connect(self, _argument: None) -> dict[str, int]:
-        """Open every socket, as a phone's browser does (it offers permessage-deflate)."""
+        """Open every socket, as a phone's browser does: it offers permessage-deflate
+        (unless the plan says not to, to see what compression costs)."""
+        compression = "deflate" if self.plan.get("deflate", True) else None
         gate = asyncio.Semaphore(CONNECTS_AT_ONCE)
 
         async def open_one(recipient: Recipient) -> None:
@@ -204,7 +206,7 @@ class Worker:
                 # late pong must not close a socket. A big queue: we read as fast as we can.
                 recipient.socket = await connect(
                     recipient.url, max_size=None, max_queue=4096, ping_interval=None,
-                    open_timeout=120, close_timeout=2,
+                    open_timeout=120, close_timeout=2, compression=compression,
                 )
             self.listeners.append(asyncio.create_task(self._listen(recipient)))
 

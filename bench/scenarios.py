@@ -201,17 +201,21 @@ def _receive(pipe: Connection, process: Any) -> Any:
 
 
 async def measure(scenario: Scenario, baseline: bool, workers: int, drain: float,
-                  seed: int = 1) -> dict[str, Any]:
+                  seed: int = 1, deflate: bool = True) -> dict[str, Any]:
     """One scenario against one server set, from a fresh start to a stopped server."""
     load_before = os.getloadavg()
     servers = start_servers(scenario, baseline)
     team: Workers | None = None
     try:
         workshops = await prepare(scenario, servers)
-        team = Workers(plans(scenario, workshops, servers, workers, seed))
+        team = Workers([dict(plan, deflate=deflate)
+                        for plan in plans(scenario, workshops, servers, workers, seed)])
+        began = time.perf_counter()
         await team.all("join")
+        joined = time.perf_counter()
         rss_before = servers.rss()
         sockets = sum(r["sockets"] for r in await team.all("connect"))
+        connected = time.perf_counter()
         await asyncio.sleep(min(IDLE_SETTLE, 0.2 + sockets / 1000))
         rss_idle = servers.rss()
         cpu_before = servers.cpu()
@@ -236,7 +240,7 @@ async def measure(scenario: Scenario, baseline: bool, workers: int, drain: float
         servers.stop()
     return summarise(scenario, servers, results, {
         "rss_before": rss_before, "rss_idle": rss_idle, "rss_after": rss_after,
-        "sockets": sockets,
+        "sockets": sockets, "join_s": joined - began, "connect_s": connected - joined,
         "cpu": [b - a for a, b in zip(cpu_before, cpu_after, strict=True)],
         "seconds": end - start, "load_before": load_before, "load_after": os.getloadavg(),
     })
@@ -272,6 +276,8 @@ def summarise(scenario: Scenario, servers: Servers, results: list[dict[str, Any]
         "older_stamps": sum(r["older_stamps"] for r in results),
         "sockets_closed": closed,
         "seconds": round(seconds, 2),
+        "join_s": round(measured["join_s"], 1),
+        "connect_s": round(measured["connect_s"], 1),
         "frames_per_s": round(sum(r["frames"] for r in results) / seconds, 1),
         "mb_received": round(sum(r["bytes"] for r in results) / 1e6, 2),
         "server_cpu_s": [round(c, 2) for c in measured["cpu"]],
