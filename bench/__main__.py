@@ -35,6 +35,8 @@ def main() -> None:
                         help="seconds after the last write before a delivery counts as lost")
     parser.add_argument("--no-deflate", action="store_true",
                         help="clients do not offer permessage-deflate (browsers do)")
+    parser.add_argument("--settings", default="samenspel.settings",
+                        help="the server's settings module, to try a change (importable)")
     parser.add_argument("--no-baseline", action="store_true", help="Samenspel only")
     parser.add_argument("--out", type=Path, help="JSON results file (full runs: bench/results/)")
     arguments = parser.parse_args()
@@ -68,7 +70,8 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
             _progress("baseline", baselines[shape])
         runs[key] = {"samenspel": await measure(scenario, False, arguments.workers,
                                                 arguments.drain,
-                                                deflate=not arguments.no_deflate)}
+                                                deflate=not arguments.no_deflate,
+                                                settings=arguments.settings)}
         _progress("samenspel", runs[key]["samenspel"])
         if shape in baselines:
             runs[key]["baseline"] = baselines[shape]
@@ -81,6 +84,7 @@ async def run(arguments: argparse.Namespace) -> dict[str, Any]:
         "workers": arguments.workers,
         "drain_s": arguments.drain,
         "deflate": not arguments.no_deflate,
+        "settings": arguments.settings,
         "tick_ms": int(os.environ.get("LIVE_TICK_MS", "100")),
         "environment": report.environment(),
         "scenarios": {key: {"title": scenarios[key].title, "describe": scenarios[key].describe()}

@@ -239,6 +239,7 @@ class Worker:
         done = [w for w in self.writes if w.version is not None]
         return {
             "writes": [(w.workshop, w.version, w.sent) for w in done] if not self.notes else [],
+            "written": dict(Counter(w.workshop for w in self.writes)),
             "top_versions": self._top_versions(),
         }
 
@@ -262,7 +263,8 @@ class Worker:
         if self.notes:
             latency, delivered, expected, older = self._note_latencies()
         else:
-            latency, delivered, expected = self._reaction_latencies(argument["writes"])
+            written = {int(k): n for k, n in argument["written"].items()}
+            latency, delivered, expected = self._reaction_latencies(argument["writes"], written)
             older = 0
         answered = stats.histogram(w.answered - w.sent for w in self.writes if w.answered)
         return {
@@ -394,10 +396,11 @@ class Worker:
             older += write.older_stamps
         return latency, delivered, expected, older
 
-    def _reaction_latencies(self, writes: list[tuple[int, int, float]]
+    def _reaction_latencies(self, writes: list[tuple[int, int, float]], written: dict[int, int]
                             ) -> tuple[Counter[int], int, int]:
         """For each recipient, sweep its (arrival, version) steps along the workshop's writes
-        in version order: the first step at or above a write's version delivered it."""
+        in version order: the first step at or above a write's version delivered it. Every
+        write made counts as expected; one without an answer (no version) was not delivered."""
         per_workshop: dict[int, list[tuple[int, float]]] = {}
         for workshop, version, sent in writes:
             per_workshop.setdefault(workshop, []).append((version, sent))
@@ -407,7 +410,7 @@ class Worker:
         delivered = expected = 0
         for recipient in self.recipients:
             listed = per_workshop.get(recipient.workshop.id, [])
-            expected += len(listed)
+            expected += written.get(recipient.workshop.id, 0)
             times, versions, steps = recipient.times, recipient.versions, len(recipient.times)
             step = 0
             for version, sent in listed:

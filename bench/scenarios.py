@@ -86,10 +86,10 @@ TINY = {  # for the smoke test: the machinery, not the numbers
 BASELINE_SHAPE = {"a": "a", "b": "b", "c": "c", "d": "a", "e": "e"}  # (d) is (a)'s shape
 
 
-def start_servers(scenario: Scenario, baseline: bool) -> Servers:
+def start_servers(scenario: Scenario, baseline: bool, settings: str) -> Servers:
     if baseline:
         return start_baseline()
-    return start_samenspel(scenario.processes, scenario.scaled_out)
+    return start_samenspel(scenario.processes, scenario.scaled_out, settings)
 
 
 async def prepare(scenario: Scenario, servers: Servers) -> list[dict[str, Any]]:
@@ -201,10 +201,11 @@ def _receive(pipe: Connection, process: Any) -> Any:
 
 
 async def measure(scenario: Scenario, baseline: bool, workers: int, drain: float,
-                  seed: int = 1, deflate: bool = True) -> dict[str, Any]:
+                  seed: int = 1, deflate: bool = True, settings: str = "samenspel.settings",
+                  ) -> dict[str, Any]:
     """One scenario against one server set, from a fresh start to a stopped server."""
     load_before = os.getloadavg()
-    servers = start_servers(scenario, baseline)
+    servers = start_servers(scenario, baseline, settings)
     team: Workers | None = None
     try:
         workshops = await prepare(scenario, servers)
@@ -232,7 +233,10 @@ async def measure(scenario: Scenario, baseline: bool, workers: int, drain: float
         end = time.perf_counter()
         rss_after = servers.rss()
         writes = [w for reply in written for w in reply["writes"]]
-        results = await team.all("results", {"writes": writes})
+        counts: Counter[int] = Counter()
+        for reply in written:
+            counts.update({int(k): n for k, n in reply["written"].items()})
+        results = await team.all("results", {"writes": writes, "written": dict(counts)})
         await team.all("stop")
     finally:
         if team is not None:
@@ -261,6 +265,7 @@ def summarise(scenario: Scenario, servers: Servers, results: list[dict[str, Any]
             closed[code] = closed.get(code, 0) + n
     return {
         "server": servers.name,
+        "server_log": str(servers.log),
         "processes": len(servers.processes),
         "participants": scenario.participants,
         "sockets": sockets,

@@ -23,6 +23,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 BENCH_DATABASE = "samenspel_bench"
 REDIS_URL = "redis://127.0.0.1:6379/3"
+LOGS = Path(tempfile.gettempdir()) / "samenspel-bench-logs"  # the servers' output, kept
 # Redis pub/sub channels ignore the database number and Samenspel names a channel after the
 # workshop's id, so other servers on the same Redis must not see our workshops: start ours
 # at an id no test reaches.
@@ -53,6 +54,7 @@ class Servers:
     ports: list[int]
     processes: list[subprocess.Popen[bytes]]
     staff_token: str
+    log: Path
     cleanup: list[str] = field(default_factory=list)  # temp dirs to remove
     database: str | None = None  # a PostgreSQL database to drop
 
@@ -71,6 +73,10 @@ class Servers:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        LOGS.mkdir(exist_ok=True)
+        kept = LOGS / f"{self.name}-{self.ports[0]}.log"
+        shutil.copyfile(self.log, kept)
+        self.log = kept
         for path in self.cleanup:
             shutil.rmtree(path, ignore_errors=True)
         if self.database:
@@ -116,15 +122,17 @@ def start_baseline(processes: int = 1) -> Servers:
     port = free_port()
     servers = Servers("baseline", [port], [_uvicorn("bench.baseline:application", port,
                                                     environment, log)],
-                      staff_token="sst_baseline", cleanup=[directory])  # noqa: S106
+                      staff_token="sst_baseline", log=log, cleanup=[directory])  # noqa: S106
     _wait_until_serving(servers, "/ping", log)
     return servers
 
 
-def start_samenspel(processes: int = 1, scaled_out: bool = False) -> Servers:
+def start_samenspel(processes: int = 1, scaled_out: bool = False,
+                    settings: str = "samenspel.settings") -> Servers:
     """Samenspel on a fresh database: SQLite in a temp dir, or (scaled out) PostgreSQL and
     Redis. Migrated, with a facilitator and an API key made the way an administrator
-    would, then served by `processes` uvicorn processes."""
+    would, then served by `processes` uvicorn processes. Another `settings` module (one
+    that imports samenspel.settings and changes a little) tries a change on the server."""
     directory = tempfile.mkdtemp(prefix="samenspel-bench-")
     log = Path(directory) / "server.log"
     environment = {
@@ -132,12 +140,12 @@ def start_samenspel(processes: int = 1, scaled_out: bool = False) -> Servers:
         if key not in {"DEBUG", "DJANGO_SETTINGS_MODULE", "REDIS_URL", "DATABASE_URL"}
     }
     environment.update(
-        DJANGO_SETTINGS_MODULE="samenspel.settings",
+        DJANGO_SETTINGS_MODULE=settings,
         SAMENSPEL_VAR_DIR=directory,
         SECRET_KEY=_SECRET_KEY,
         SECURE_COOKIES="0",
         LOG_LEVEL="WARNING",
-        PYTHONPATH=str(ROOT),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     )
     database = None
     if scaled_out:
@@ -153,7 +161,7 @@ def start_samenspel(processes: int = 1, scaled_out: bool = False) -> Servers:
     servers = Servers(
         "samenspel", ports,
         [_uvicorn("samenspel.asgi:application", port, environment, log) for port in ports],
-        staff_token=staff_token, cleanup=[directory], database=database,
+        staff_token=staff_token, log=log, cleanup=[directory], database=database,
     )
     _wait_until_serving(servers, "/verbinding/", log)
     return servers
