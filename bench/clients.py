@@ -42,6 +42,7 @@ PHRASES = (
     "We organiseren zelf een buurtavond",
 )
 VERSION = re.compile(rb'"version":(\d+)')
+MARKER = re.compile(rb"mk\d+n\d+k")
 CANDIDATES = 8  # per write and recipient, while the answer is out: beyond, judge later frames
 JOINS_AT_ONCE = 16  # the server runs sync views one at a time anyway
 CONNECTS_AT_ONCE = 64
@@ -364,16 +365,22 @@ class Worker:
                     recipient.top = version
                     recipient.times.append(now)
                     recipient.versions.append(version)
+                markers: set[bytes] | None = None  # every marker in this frame, found once
                 for write in tuple(pending.values()) if pending else ():
                     if recipient not in write.waiting:
                         continue
-                    if write.version is None:
-                        if write.marker in frame:
-                            frames = write.candidates.setdefault(recipient, [])
-                            if len(frames) < CANDIDATES and (not frames or version > frames[-1][1]):
-                                frames.append((now, version))
-                    elif version >= write.version and write.marker in frame:
+                    if write.version is not None and version < write.version:
+                        continue
+                    if markers is None:
+                        markers = set(MARKER.findall(frame))
+                    if write.marker not in markers:
+                        continue
+                    if write.version is not None:
                         write.arrived(recipient, now, pending)
+                        continue
+                    frames = write.candidates.setdefault(recipient, [])
+                    if len(frames) < CANDIDATES and (not frames or version > frames[-1][1]):
+                        frames.append((now, version))
         except ConnectionClosed as closed:
             recipient.closed = closed.rcvd.code if closed.rcvd else 1006
 

@@ -16,15 +16,22 @@ SCALED_OUT_FACTOR = 1.5
 KB_PER_SOCKET = 40
 
 
+LOST = float("inf")
+
+
 def p99(run: dict[str, Any] | None) -> float | None:
-    return run["latency_ms"]["p99"] if run else None
+    """The p99 with undelivered pairs counted as infinitely late (inf when they reach it)."""
+    if not run:
+        return None
+    value = run["latency_with_losses_ms"]["p99"]
+    return LOST if value is None else value
 
 
 def ratio(run: dict[str, Any], baseline: dict[str, Any] | None) -> float | None:
     mine, theirs = p99(run), p99(baseline)
-    if mine is None or not theirs:
+    if mine is None or not theirs or theirs == LOST:
         return None
-    return round(mine / theirs, 2)
+    return LOST if mine == LOST else round(mine / theirs, 2)
 
 
 def targets(key: str, runs: dict[str, dict[str, Any]]) -> list[tuple[str, bool | None]]:
@@ -37,7 +44,8 @@ def targets(key: str, runs: dict[str, dict[str, Any]]) -> list[tuple[str, bool |
     if key == "a":
         verdicts.append((f"p99 ≤ {P99_CONFERENCE_MS} ms", _at_most(p99(run), P99_CONFERENCE_MS)))
     elif key in {"b", "c", "e"}:
-        limit = BASELINE_FACTOR * p99(baseline) if p99(baseline) else None
+        theirs = p99(baseline)
+        limit = BASELINE_FACTOR * theirs if theirs else None
         verdicts.append((f"p99 ≤ {BASELINE_FACTOR:g}x baseline", _at_most(p99(run), limit)))
     elif key == "d":
         conference = p99(runs["a"]["samenspel"]) if "a" in runs else None
@@ -46,6 +54,10 @@ def targets(key: str, runs: dict[str, dict[str, Any]]) -> list[tuple[str, bool |
     verdicts.append((f"≤ {KB_PER_SOCKET} KB per socket", _at_most(run["kb_per_socket"],
                                                                     KB_PER_SOCKET)))
     return verdicts
+
+
+def _shown(value: float | None) -> str:
+    return "" if value is None else "lost" if value == LOST else f"{value:g}"
 
 
 def _at_most(value: float | None, limit: float | None) -> bool | None:
@@ -60,7 +72,8 @@ def verdict_text(passed: bool | None) -> str:
 
 def table(runs: dict[str, dict[str, Any]]) -> str:
     """A Markdown table: per scenario Samenspel, its baseline, the ratio, the targets."""
-    head = ("| scenario | server | sockets | writes | p50 ms | p95 ms | p99 ms | delivered "
+    head = ("| scenario | server | sockets | writes | p50 ms | p95 ms | p99 ms "
+            "| p99 incl. lost | delivered "
             "| frames/s | MB in | server CPU s | client CPU s | KB/socket | p99 x baseline "
             "| targets |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
@@ -76,10 +89,11 @@ def table(runs: dict[str, dict[str, Any]]) -> str:
             lines.append(
                 f"| ({key}) | {server} x{run['processes']} | {run['sockets']} | "
                 f"{run['writes']} | {latency['p50']} | {latency['p95']} | {latency['p99']} | "
+                f"{_shown(p99(run))} | "
                 f"{run['delivered_pct']} % | {run['frames_per_s']:g} | {run['mb_received']:g} | "
                 f"{' + '.join(f'{c:g}' for c in run['server_cpu_s'])} | "
                 f"{' + '.join(f'{c:g}' for c in run['client_cpu_s'])} | "
-                f"{run['kb_per_socket']} | {'' if times is None else f'{times:g}'} | "
+                f"{run['kb_per_socket']} | {'' if times is None else _shown(times)} | "
                 f"{verdicts} |"
             )
     return "\n".join(lines)

@@ -275,7 +275,12 @@ def summarise(scenario: Scenario, servers: Servers, results: list[dict[str, Any]
         "pairs": expected,
         "delivered_pct": round(100 * delivered / expected, 3) if expected else None,
         "latency_ms": stats.percentiles(latency),
+        # The same with every undelivered pair counted as infinitely late (None): the
+        # targets are judged on these, so losses cannot make the latency look good.
+        "latency_with_losses_ms": stats.percentiles(latency, lost=expected - delivered),
         "answer_ms": stats.percentiles(answer),
+        # Sparse: {bucket of 0.1 ms: pairs}, to work out other percentiles later.
+        "latency_histogram": {str(b): n for b, n in sorted(latency.items())},
         # Recipients whose first frame with a note was stamped with a lower version than
         # the note's: the content was newer than the frame's version said.
         "older_stamps": sum(r["older_stamps"] for r in results),

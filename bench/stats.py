@@ -29,10 +29,12 @@ def merge(histograms: Iterable[dict[int, int]]) -> Counter[int]:
     return total
 
 
-def percentiles(hist: dict[int, int], wanted: Iterable[float] = (50, 95, 99, 100)
-                ) -> dict[str, float | None]:
-    """Percentiles in milliseconds (the bucket's upper edge); None without samples."""
-    count = sum(hist.values())
+def percentiles(hist: dict[int, int], wanted: Iterable[float] = (50, 95, 99, 100),
+                lost: int = 0) -> dict[str, float | None]:
+    """Percentiles in milliseconds (the bucket's upper edge); None without samples. With
+    `lost` samples that never arrived (infinitely late), a percentile that falls among
+    them is None too."""
+    count = sum(hist.values()) + lost
     names = {p: f"p{p:g}" if p < 100 else "max" for p in wanted}
     if count == 0:
         return dict.fromkeys(names.values())

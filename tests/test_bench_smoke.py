@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_benchmark_delivers_every_write_to_every_recipient_at_a_tiny_scale(tmp_path):
     results = tmp_path / "results.json"
     finished = subprocess.run(
-        [sys.executable, "-m", "bench", "--tiny", "--only", "a,c", "--out", str(results)],
+        [sys.executable, "-m", "bench", "--tiny", "--only", "a,c", "--workers", "1",
+         "--out", str(results)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert finished.returncode == 0, finished.stdout[-3000:] + finished.stderr[-3000:]
