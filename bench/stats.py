@@ -38,7 +38,7 @@ def percentiles(hist: dict[int, int], wanted: Iterable[float] = (50, 95, 99, 100
     names = {p: f"p{p:g}" if p < 100 else "max" for p in wanted}
     if count == 0:
         return dict.fromkeys(names.values())
-    result: dict[str, float | None] = {}
+    result: dict[str, float | None] = dict.fromkeys(names.values())
     ranks = sorted(wanted)
     seen = 0
     for b in sorted(hist):
