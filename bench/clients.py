@@ -6,11 +6,12 @@ write's answer gave (`X-Samenspel-Version`); for a note the frame must also hold
 unique marker, since a frame's version also moves with other groups' notes. Notes are
 matched as frames arrive (a workshop's writers and readers live in the same worker); a
 frame that holds the marker before the write's answer is back is kept as a candidate and
-judged when the version is known;
-reactions go to everyone, so each socket keeps (arrival, version) whenever the version
-grows, and the latencies are worked out after the run from the writes of all workers.
+judged when the version is known. Reactions go to everyone, so each socket keeps
+(arrival, version) whenever the version grows, and the latencies are worked out after the
+run from the writes of all workers.
 
-The worker obeys the coordinator over a pipe: join, connect, run, drain, results, stop.
+The worker obeys the coordinator over a pipe: join, connect, run, answers, drain, results,
+stop.
 """
 
 from __future__ import annotations
