@@ -1,7 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. Each does all of its own set-up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help python-check run run-scaled test setup check lint typecheck imports migrations-check translations pytest clean
+.PHONY: help python-check run run-scaled test bench setup check lint typecheck imports migrations-check translations pytest clean
 
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
@@ -23,6 +23,7 @@ help:
 	@echo "make run   - set up and serve Samenspel with demo data on http://$(HOST):$(PORT)"
 	@echo "make test  - set up and run the whole test suite"
 	@echo "make run-scaled - several processes with PostgreSQL and Redis (see docs/deployment.md)"
+	@echo "make bench - the load benchmark (about 15 minutes; BENCH_ARGS=--quick for a small run)"
 
 python-check:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -72,6 +73,10 @@ run-scaled: setup var/secret-key
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
 	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
+# The load benchmark on loopback: Samenspel and the baseline, results in bench/results/.
+# It needs PostgreSQL and Redis on 127.0.0.1 for scenario (d); see docs/benchmarks.md.
+bench: setup
+	$(PY) -m bench $(BENCH_ARGS)
 
 test: setup lint typecheck imports migrations-check translations pytest
 
