@@ -178,6 +178,9 @@ if not DEBUG:
 # when REDIS_URL is set, so several processes serve the same workshops.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 LIVE_TICK_MS = int(os.environ.get("LIVE_TICK_MS", "100"))
+# How often at most one region of a workshop is rendered again for the screens: the first
+# change at once, what follows within this time together (live/throttle.py).
+LIVE_RENDER_INTERVAL_MS = int(os.environ.get("LIVE_RENDER_INTERVAL_MS", "100"))
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-for-the-suite")
 os.environ.setdefault("SECURE_COOKIES", "0")
 os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
+# Rendered at once in the request's own thread, so a test hears an update on commit; the
+# browser tests and the process tests turn the throttle on as in production.
+os.environ.setdefault("LIVE_RENDER_INTERVAL_MS", "0")
 
 from samenspel.settings import *  # noqa: F403
 

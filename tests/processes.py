@@ -37,6 +37,7 @@ def server_environment(**extra):
         "DJANGO_SETTINGS_MODULE": "samenspel.settings_test",
         "DATABASE_URL": database_url(connection.settings_dict),
         "REDIS_URL": "",
+        "LIVE_RENDER_INTERVAL_MS": "100",  # as in production
         **extra,
     }
 

@@ -1,9 +1,16 @@
 """What the screens of a workshop hear: each fragment is rendered once per audience and
-published on the workshop's stream with its version."""
+published on the workshop's stream with its version.
+
+Services call the `*_changed` functions after a commit. What changes often — a group's
+notes, a participant's own notes, a group's activities and dots, the reactions to an
+activity, the people in the room — is rendered through the throttle (live/throttle.py): the
+first change at once, the changes of the next interval together, from the state the
+workshop is in then. Rarer changes (a round, the timer, sharing, the end) go out at once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -13,11 +20,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samenspel.live.publish import publish
+from samenspel.live.throttle import throttled
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import boards
+from samenspel.workshops.models import Workshop
 
 if TYPE_CHECKING:
-    from samenspel.workshops.models import Activity, Participant, Workshop
+    from samenspel.workshops.models import Activity, Participant
 
 CONSOLE = "console"
 PROJECTOR = "projector"
@@ -43,6 +52,47 @@ def send(workshop: Workshop, audience: str, event: Mapping[str, object]) -> None
 
 def everyone() -> list[str]:
     return [CONSOLE, PROJECTOR, *(group(p.value) for p in Perspective)]
+
+
+def soon(workshop: Workshop, what: tuple[object, ...], announce: Callable[[Workshop], None]
+         ) -> None:
+    """Render and publish `announce` for the workshop as it is then, at most once per
+    render interval for `what`."""
+    pk = workshop.pk
+
+    def job() -> None:
+        current = Workshop.objects.select_related(
+            "template", "current_round", "shown_activity"
+        ).filter(pk=pk).first()
+        if current is not None:
+            announce(current)
+
+    throttled(("workshop", pk, *what), job)
+
+
+def people_changed(workshop: Workshop) -> None:
+    soon(workshop, ("people",),
+         lambda current: announce_people(current, boards.people_per_perspective(current)))
+
+
+def notes_changed(workshop: Workshop, perspective: str, authors: list[Participant]) -> None:
+    soon(workshop, ("notes", perspective), lambda current: announce_notes(current, perspective))
+    for author in authors:
+        soon(workshop, ("own notes", author.pk), partial(own_notes, perspective, author))
+
+
+def own_notes(perspective: str, author: Participant, workshop: Workshop) -> None:
+    announce_own_notes(workshop, perspective, author)
+
+
+def activities_changed(workshop: Workshop, perspective: str) -> None:
+    soon(workshop, ("activities", perspective),
+         lambda current: announce_activities(current, perspective))
+
+
+def reactions_changed(workshop: Workshop, activity: Activity) -> None:
+    soon(workshop, ("reactions", activity.pk),
+         lambda current: announce_reactions(current, activity))
 
 
 def announce_people(workshop: Workshop, counts: list[tuple[Perspective, int]]) -> None:
@@ -80,16 +130,12 @@ def announce_round(workshop: Workshop) -> None:
         send(workshop, audience, event)
 
 
-def announce_notes(
-    workshop: Workshop, perspective: str, authors: Iterable[Participant] = ()
-) -> None:
+def announce_notes(workshop: Workshop, perspective: str) -> None:
     """A group's notes changed: its members, the projector and the console get the fresh
     lists, each rendered once; while the group writes privately, the group and the projector
-    only hear how many there are. The authors get their own notes too."""
-    round_ = workshop.current_round
-    if round_ is None:
+    only hear how many there are."""
+    if workshop.current_round is None:
         return
-    authors = list(authors)
     with translation.override(settings.LANGUAGE_CODE):
         announce = _("The notes of the group %(group)s changed.") % {
             "group": Perspective(perspective).label
@@ -108,14 +154,20 @@ def announce_notes(
                     send(workshop, audience, event)
             if item["prompt"].links_to_id and not item["private"]:
                 send(workshop, group(perspective), link_choices(item))
-        for author in authors:
-            for item in boards.prompts_with_notes(workshop, perspective, me=author):
-                html = render_to_string(
-                    "workshops/_my_notes.html", {**context, "item": item, "me": author}
-                )
-                send(workshop, participant(author), {"region": item["my_region"], "html": html})
-                if item["prompt"].links_to_id and item["private"]:
-                    send(workshop, participant(author), link_choices(item))
+
+
+def announce_own_notes(workshop: Workshop, perspective: str, author: Participant) -> None:
+    """A participant's own notes, with the buttons to change them, for them alone."""
+    if workshop.current_round is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        for item in boards.prompts_with_notes(workshop, perspective, me=author):
+            html = render_to_string("workshops/_my_notes.html", {
+                "workshop": workshop, "item": item, "me": author,
+            })
+            send(workshop, participant(author), {"region": item["my_region"], "html": html})
+            if item["prompt"].links_to_id and item["private"]:
+                send(workshop, participant(author), link_choices(item))
 
 
 def link_choices(item: dict[str, object]) -> dict[str, object]:

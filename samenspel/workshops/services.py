@@ -17,7 +17,7 @@ from samenspel.accounts.models import User
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.method.services import closing_round
-from samenspel.workshops import boards, live_updates
+from samenspel.workshops import live_updates
 from samenspel.workshops.join_codes import new_join_code
 from samenspel.workshops.models import (
     Activity,
@@ -104,8 +104,7 @@ def join_workshop(
                 join_key=join_key or None,
             )
             bump_version(workshop)
-            transaction.on_commit(lambda: live_updates.announce_people(
-                workshop, boards.people_per_perspective(workshop)))
+            transaction.on_commit(lambda: live_updates.people_changed(workshop))
     except IntegrityError:
         # The same join twice at the same moment: the other one was stored.
         return Participant.objects.get(workshop=workshop, join_key=join_key)
@@ -261,7 +260,7 @@ def _announce_notes_on_commit(
     workshop: Workshop, perspective: str, *authors: Participant | None
 ) -> None:
     writers = [author for author in authors if author is not None]
-    transaction.on_commit(lambda: live_updates.announce_notes(workshop, perspective, writers))
+    transaction.on_commit(lambda: live_updates.notes_changed(workshop, perspective, writers))
 
 
 def _require_own_open_note(participant: Participant, note: Contribution) -> None:
@@ -395,7 +394,7 @@ def propose_activity(
         activity.serves.set(serves)
         bump_version(workshop)
         transaction.on_commit(
-            lambda: live_updates.announce_activities(workshop, participant.perspective)
+            lambda: live_updates.activities_changed(workshop, participant.perspective)
         )
     return activity
 
@@ -435,7 +434,7 @@ def place_dot(participant: Participant, activity: Activity, add: bool = True) ->
                 vote.delete()
         bump_version(workshop)
         transaction.on_commit(
-            lambda: live_updates.announce_activities(workshop, participant.perspective)
+            lambda: live_updates.activities_changed(workshop, participant.perspective)
         )
 
 
@@ -458,7 +457,7 @@ def choose_activities(workshop: Workshop, perspective: str, activities: list[Act
         group.update(chosen=False)
         group.filter(pk__in=[a.pk for a in activities]).update(chosen=True)
         bump_version(workshop)
-        transaction.on_commit(lambda: live_updates.announce_activities(workshop, perspective))
+        transaction.on_commit(lambda: live_updates.activities_changed(workshop, perspective))
 
 
 def show_activity(workshop: Workshop, activity: Activity) -> None:
@@ -521,7 +520,7 @@ def react_to_activity(
         if not changed:
             return
         bump_version(workshop)
-        transaction.on_commit(lambda: live_updates.announce_reactions(workshop, activity))
+        transaction.on_commit(lambda: live_updates.reactions_changed(workshop, activity))
 
 
 def close_workshop(workshop: Workshop) -> None:

@@ -100,6 +100,12 @@ def _restore_serialized_databases(serialized):
         connections[alias]._test_serialized_contents = contents
 
 
+@pytest.fixture(autouse=True)
+def render_as_in_production(settings):
+    """The served pages hear their updates through the throttle, as in production."""
+    settings.LIVE_RENDER_INTERVAL_MS = 100
+
+
 @pytest.fixture
 def page_guard(app_server):
     return PageGuard(app_server.url)
