@@ -52,9 +52,11 @@ var/secret-key:
 setup: $(VENV)/.synced node_modules/.installed $(MO)
 
 # A local run: production settings (DEBUG off) with a key kept in var/, plain-HTTP cookies
-# because it serves http://127.0.0.1.
+# because it serves http://127.0.0.1, and static files collected as in production (hashed
+# names, gzip copies, cached for a year); collected on every start so they match the sources.
 run: setup var/secret-key
 	@export SECRET_KEY="$$(cat var/secret-key)" SECURE_COOKIES=0; \
+	$(PY) manage.py collectstatic --noinput -v 0 && \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
 	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --no-access-log

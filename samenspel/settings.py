@@ -139,9 +139,14 @@ STATICFILES_DIRS = [
     BASE_DIR / "samenspel" / "static",
     # NL Design System CSS, installed from npm (package.json) and served by the app itself.
     ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/axe", BASE_DIR / "node_modules" / "axe-core"),
 ]
-# Serve straight from the finders too, so a fresh clone needs no collectstatic step.
+# `collectstatic` (make run does it) writes hashed names and their compressed copies, which
+# ServeStatic serves with a year of immutable caching. Without it the plain names are served
+# from the finders, so a fresh clone and the test suite need no collectstatic step.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "samenspel.core.static_files.StaticFilesStorage"},
+}
 SERVESTATIC_USE_FINDERS = True
 SERVESTATIC_AUTOREFRESH = DEBUG
 
