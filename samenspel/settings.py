@@ -135,10 +135,13 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [
-    BASE_DIR / "samenspel" / "static",
-    # NL Design System CSS, installed from npm (package.json) and served by the app itself.
-    ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
+STATICFILES_DIRS = [BASE_DIR / "samenspel" / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # css/site.css: the NL Design System components we use (from npm, package.json), our
+    # tokens and our styles in one file, made from the sources (see core/stylesheets.py).
+    "samenspel.core.stylesheets.SiteStylesheetFinder",
 ]
 # `collectstatic` (make run does it) writes hashed names and their compressed copies, which
 # ServeStatic serves with a year of immutable caching. Without it the plain names are served
