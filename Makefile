@@ -1,7 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. Each does all of its own set-up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help python-check run test setup check lint typecheck imports migrations-check translations pytest clean
+.PHONY: help python-check run test setup check lint typecheck imports migrations-check translations pytest bench-pages clean
 
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
@@ -80,6 +80,10 @@ translations: $(VENV)/.synced
 
 pytest: setup
 	$(VENV)/bin/pytest
+
+# What the participant's phone page weighs and how soon it is ready (docs/benchmarks.md).
+bench-pages: setup
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) node_modules .cache var $(MO)

@@ -60,6 +60,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "servestatic.middleware.ServeStaticMiddleware",
+    # Pages, fragments, the theme and API answers, gzipped (a phone page shrinks to a
+    # third); static files never get here: ServeStatic sends their stored .gz copies.
+    # Django pads each compressed answer at random against BREACH, and CSRF tokens are
+    # masked per response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samenspel.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
