@@ -1,7 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. Each does all of its own set-up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help python-check run run-scaled test bench setup check lint typecheck imports migrations-check translations pytest clean
+.PHONY: help python-check run run-scaled test bench bench-pages setup check lint typecheck imports migrations-check translations pytest clean
 
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
@@ -54,9 +54,11 @@ var/secret-key:
 setup: $(VENV)/.synced node_modules/.installed $(MO)
 
 # A local run: production settings (DEBUG off) with a key kept in var/, plain-HTTP cookies
-# because it serves http://127.0.0.1.
+# because it serves http://127.0.0.1, and static files collected as in production (hashed
+# names, gzip copies, cached for a year); collected on every start so they match the sources.
 run: setup var/secret-key
 	@export SECRET_KEY="$$(cat var/secret-key)" SECURE_COOKIES=0; \
+	$(PY) manage.py collectstatic --noinput -v 0 && \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
 	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --no-access-log
@@ -70,9 +72,11 @@ run-scaled: setup var/secret-key
 		echo "  DATABASE_URL=postgres://postgres@127.0.0.1:5432/samenspel REDIS_URL=redis://127.0.0.1:6379/0 make run-scaled"; \
 		exit 1; fi
 	@export SECRET_KEY="$$(cat var/secret-key)" SECURE_COOKIES=0; \
+	$(PY) manage.py collectstatic --noinput -v 0 && \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
 	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
+
 # The load benchmark on loopback: Samenspel and the baseline, results in bench/results/.
 # It needs PostgreSQL and Redis on 127.0.0.1 for scenario (d); see docs/benchmarks.md.
 bench: setup
@@ -97,6 +101,10 @@ translations: $(VENV)/.synced
 
 pytest: setup
 	$(VENV)/bin/pytest
+
+# What the participant's phone page weighs and how soon it is ready (docs/benchmarks.md).
+bench-pages: setup
+	$(PY) bench/pages.py
 
 clean:
 	rm -rf $(VENV) node_modules .cache var $(MO)

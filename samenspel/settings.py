@@ -60,6 +60,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "servestatic.middleware.ServeStaticMiddleware",
+    # Pages, fragments, the theme and API answers, gzipped (a phone page shrinks to a
+    # third); static files never get here: ServeStatic sends their stored .gz copies.
+    # Django pads each compressed answer at random against BREACH, and CSRF tokens are
+    # masked per response.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samenspel.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,13 +141,21 @@ LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [
-    BASE_DIR / "samenspel" / "static",
-    # NL Design System CSS, installed from npm (package.json) and served by the app itself.
-    ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/axe", BASE_DIR / "node_modules" / "axe-core"),
+STATICFILES_DIRS = [BASE_DIR / "samenspel" / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # css/site.css: the NL Design System components we use (from npm, package.json), our
+    # tokens and our styles in one file, made from the sources (see core/stylesheets.py).
+    "samenspel.core.stylesheets.SiteStylesheetFinder",
 ]
-# Serve straight from the finders too, so a fresh clone needs no collectstatic step.
+# `collectstatic` (make run does it) writes hashed names and their compressed copies, which
+# ServeStatic serves with a year of immutable caching. Without it the plain names are served
+# from the finders, so a fresh clone and the test suite need no collectstatic step.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "samenspel.core.static_files.StaticFilesStorage"},
+}
 SERVESTATIC_USE_FINDERS = True
 SERVESTATIC_AUTOREFRESH = DEBUG
 

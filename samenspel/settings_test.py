@@ -12,3 +12,8 @@ os.environ.setdefault("LIVE_RENDER_INTERVAL_MS", "0")
 from samenspel.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only
+
+# The suite serves static files from the sources (through the finders), never what `make run`
+# collected into var/static, which can be older than the sources.
+STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,8 +1,10 @@
-"""Helpers for browser tests: visit a page (and check it with axe-core), save a screenshot,
-and the guard that fails a test on third-party requests or console errors."""
+"""Helpers for browser tests: visit a page (and check it with axe-core and for NL Design
+System classes that css/site.css left out), save a screenshot, and the guard that fails a
+test on third-party requests or console errors."""
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from pathlib import Path
@@ -10,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+
+from samenspel.core import stylesheets
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SOURCE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -69,11 +73,43 @@ def _run_axe(page, attempts=3):
         if not page.evaluate("() => typeof window.axe === 'object'"):
             # A script, not a function: the trailing void keeps its completion value at home.
             page.evaluate(_axe_source() + "\n;void 0")
-        return page.evaluate(_RUN_AXE, AXE_TAGS)
+        violations = page.evaluate(_RUN_AXE, AXE_TAGS)
+        _check_utrecht_classes(page)
+        return violations
     except PlaywrightError as error:
         if "context was destroyed" not in str(error) or attempts <= 1:
             raise
         return _run_axe(page, attempts - 1)  # a navigation replaced the page meanwhile
+
+
+_UTRECHT_CLASSES = """() => [...new Set([...document.querySelectorAll("[class]")]
+  .flatMap((element) => [...element.classList])
+  .filter((name) => name.startsWith("utrecht-")))]"""
+
+
+def _check_utrecht_classes(page):
+    """Every Utrecht class on the page, also one built from data or by a script, belongs to a
+    component that css/site.css kept (see samenspel/core/stylesheets.py)."""
+    styled, kept = _utrecht_components()
+    missing = sorted(
+        name for name in page.evaluate(_UTRECHT_CLASSES)
+        if stylesheets.component(name) in styled and stylesheets.component(name) not in kept
+    )
+    if missing:
+        pytest.fail(
+            f"{page.url} uses Utrecht classes whose CSS css/site.css left out: {missing}; "
+            "name the class in a template, a Python or a script file so the finder keeps it",
+            pytrace=False,
+        )
+
+
+@functools.cache
+def _utrecht_components():
+    styled = stylesheets.SELECTOR_CLASS.findall(stylesheets.UTRECHT_CSS.read_text("utf-8"))
+    kept = stylesheets.used_components(
+        path.read_text(encoding="utf-8") for path in stylesheets.source_files()
+    )
+    return {stylesheets.component(name) for name in styled}, kept
 
 
 def _run_axe_on_twin(page):
