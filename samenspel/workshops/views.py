@@ -179,13 +179,32 @@ def hide_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpRes
     return to_console(workshop)
 
 
-@facilitator_action
-def merge_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpResponse:
-    into = request.POST.get("into", "")
-    services.merge_notes(
-        workshop, note_of(workshop, note_pk), note_of(workshop, int(into) if into.isdigit() else 0)
+@login_required
+@require_http_methods(["GET", "POST"])
+def merge_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    """Choose the note that says the same, and merge this one into it. A page of its own:
+    the console would otherwise list every other note under every note."""
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop, pk=pk)
+    note = get_object_or_404(
+        Contribution.objects.visible().select_related("prompt"), pk=note_pk, workshop=workshop
     )
-    return to_console(workshop)
+    refusal = ""
+    if request.method == "POST":
+        into = request.POST.get("into", "")
+        try:
+            services.merge_notes(workshop, note, note_of(workshop, int(into) if into.isdigit()
+                                                         else 0))
+        except services.WorkshopError as error:
+            refusal = error.message
+        else:
+            return to_console(workshop)
+    return render(request, "workshops/merge.html", {
+        "workshop": workshop, "note": note, "refusal": refusal,
+        "candidates": Contribution.objects.of_group(workshop, note.perspective)
+        .filter(prompt=note.prompt).exclude(pk=note.pk),
+    }, status=400 if refusal else 200)
 
 
 @facilitator_action

@@ -150,8 +150,11 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
     paper = community.locator(
         f"#note-{Contribution.objects.get(text='Buren vragen om mee te helpen').pk}")
     paper.get_by_text("Beheren…").click()
-    paper.get_by_label("Zegt hetzelfde als").select_option(index=0)
-    paper.get_by_role("button", name="Samenvoegen").click()
+    paper.get_by_role("link", name="Samenvoegen met een notitie die hetzelfde zegt…").click()
+    axe_check(page)
+    page.get_by_label("We vragen buren persoonlijk om één uur te helpen.").check()
+    save_screenshot(page, "merge-page", full_page=False)
+    page.get_by_role("button", name="Samenvoegen").click()
     axe_check(page)
     expect(community).to_contain_text("2 keer genoemd")
     expect(resident.group_notes().first).to_contain_text("2 keer genoemd")

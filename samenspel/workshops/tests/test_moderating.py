@@ -113,6 +113,9 @@ def test_participant_cannot_merge_or_move_notes(client, workshop, round_1, two_a
 def test_merge_through_the_console_form(client, workshop, two_alike, anna):
     kept, duplicate = two_alike
     client.force_login(anna)
+    page = client.get(reverse("workshops:merge_note", args=[workshop.pk, duplicate.pk]))
+    assert f'value="{kept.pk}"' in page.content.decode()
+    assert f'value="{duplicate.pk}"' not in page.content.decode()
     response = client.post(reverse("workshops:merge_note", args=[workshop.pk, duplicate.pk]),
                            {"into": kept.pk})
     assert response.status_code == 302
