@@ -53,6 +53,11 @@ var/secret-key:
 
 setup: $(VENV)/.synced node_modules/.installed $(MO)
 
+# No permessage-deflate on the live sockets: its zlib state costs about 45 KB of server memory
+# per open socket, more than the rest of the socket, for frames of a few KB
+# (docs/benchmarks.md, "Live updates under load").
+UVICORN_OPTIONS := --ws-per-message-deflate false
+
 # A local run: production settings (DEBUG off) with a key kept in var/, plain-HTTP cookies
 # because it serves http://127.0.0.1, and static files collected as in production (hashed
 # names, gzip copies, cached for a year); collected on every start so they match the sources.
@@ -61,7 +66,7 @@ run: setup var/secret-key
 	$(PY) manage.py collectstatic --noinput -v 0 && \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
-	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --no-access-log
+	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --no-access-log $(UVICORN_OPTIONS)
 
 # Scaled out on one machine: several uvicorn processes behind one port, sharing PostgreSQL
 # and Redis (docs/deployment.md). Each process subscribes to the workshops it has sockets for.
@@ -75,7 +80,7 @@ run-scaled: setup var/secret-key
 	$(PY) manage.py collectstatic --noinput -v 0 && \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py setup_demo && \
-	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log
+	exec $(VENV)/bin/uvicorn samenspel.asgi:application --host $(HOST) --port $(PORT) --workers $(WORKERS) --no-access-log $(UVICORN_OPTIONS)
 
 # The load benchmark on loopback: Samenspel and the baseline, results in bench/results/.
 # It needs PostgreSQL and Redis on 127.0.0.1 for scenario (d); see docs/benchmarks.md.

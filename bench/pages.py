@@ -126,7 +126,8 @@ def main() -> None:
         port = free_port()
         server = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "uvicorn", "samenspel.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--no-access-log", "--log-level", "warning"],
+             "--port", str(port), "--no-access-log", "--log-level", "warning",
+             "--ws-per-message-deflate", "false"],  # as `make run` serves
             cwd=ROOT, env=env,
         )
         try:

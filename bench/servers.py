@@ -88,7 +88,9 @@ def _uvicorn(app: str, port: int, environment: dict[str, str], log: Path
     with log.open("ab") as output:
         return subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(port),
-             "--no-access-log", "--log-level", "warning"],
+             "--no-access-log", "--log-level", "warning",
+             # as `make run` serves; the baseline the same, so the ratios compare like with like
+             "--ws-per-message-deflate", "false"],
             cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
         )
 

@@ -187,9 +187,15 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 
+# How many HTTP requests Django works on at once per process; the rest wait in order
+# (core/concurrency.py). Each one holds a thread and a database connection.
+HTTP_CONCURRENCY = int(os.environ.get("HTTP_CONCURRENCY", "8"))
+
 # Live updates: the in-process bus by default; Redis pub/sub (one channel per workshop)
 # when REDIS_URL is set, so several processes serve the same workshops.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Two installations on one Redis database need different names here (live/bus.py).
+LIVE_REDIS_PREFIX = os.environ.get("LIVE_REDIS_PREFIX", "samenspel")
 LIVE_TICK_MS = int(os.environ.get("LIVE_TICK_MS", "100"))
 # How often at most one region of a workshop is rendered again for the screens: the first
 # change at once, what follows within this time together (live/throttle.py).

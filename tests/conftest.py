@@ -23,7 +23,8 @@ class AppServer:
         self._socket.bind(("127.0.0.1", 0))
         self.host = f"127.0.0.1:{self._socket.getsockname()[1]}"
         self.url = f"http://{self.host}"
-        config = uvicorn.Config(application, lifespan="on", log_level="warning", access_log=False)
+        config = uvicorn.Config(application, lifespan="on", log_level="warning", access_log=False,
+                                ws_per_message_deflate=False)  # as `make run` serves
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._serve, name="uvicorn", daemon=True)
         self._loop = None

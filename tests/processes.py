@@ -61,6 +61,7 @@ class Process:
             [
                 *(sys.executable, "-m", "uvicorn", "samenspel.asgi:application"),
                 *("--fd", str(fd), "--log-level", "warning", "--no-access-log"),
+                *("--ws-per-message-deflate", "false"),  # as `make run` serves
             ],
             cwd=ROOT,
             env=self.environment,

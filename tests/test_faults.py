@@ -96,7 +96,12 @@ class Phone:
             self.catch_up()
             return
         for event in frame["events"]:
-            if event.get("region", "").startswith("notes-"):
+            if not event.get("region", "").startswith("notes-"):
+                continue
+            if "add" in event:  # one note more, as live-regions.js adds it
+                self.regions.setdefault(event["region"], set()).update(
+                    NOTE_IN_FRAGMENT.findall(event["add"]))
+            else:
                 self.regions[event["region"]] = set(NOTE_IN_FRAGMENT.findall(event["html"]))
         if frame["version"] is not None:
             self.version = frame["version"]

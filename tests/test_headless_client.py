@@ -98,8 +98,8 @@ def test_a_headless_client_runs_its_part_with_the_api_and_the_socket(app_server,
 
         heard = frame(sem_live)
         assert heard["version"] > opened["version"]
-        regions = {event["region"]: event["html"] for event in heard["events"]}
-        assert "We bouwen de speeltuin samen" in regions[f"notes-community-{behaviour['id']}"]
+        added = {event["region"]: event["add"] for event in heard["events"] if "add" in event}
+        assert "We bouwen de speeltuin samen" in added[f"notes-community-{behaviour['id']}"]
         # Ria hears her group too, and her own notes with the buttons to change them.
         own = {event["region"] for event in frame(ria_live)["events"]}
         assert {f"notes-community-{behaviour['id']}", f"mine-{behaviour['id']}"} <= own

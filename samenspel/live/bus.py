@@ -144,13 +144,11 @@ class InProcessSubscriber:
             self._loop.call_soon_threadsafe(self._deliver, stream, event)
 
 
-CHANNEL_PREFIX = "samenspel:live:"
 SUBSCRIBE_TIMEOUT = 5.0
 READ_TIMEOUT = 10.0
 RETRY_DELAYS = (0.1, 5.0)
 
 
-VERSION_PREFIX = "samenspel:live-version:"
 VERSION_SECONDS = 2 * 24 * 3600  # longer than any page stays open (12 h) and any workshop
 # Keep the highest version per stream and publish, in one round trip and atomically, so
 # two processes publishing out of order cannot move the version back.
@@ -159,6 +157,14 @@ local known = tonumber(redis.call('GET', KEYS[2]) or '-1')
 if tonumber(ARGV[2]) > known then redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3]) end
 return redis.call('PUBLISH', KEYS[1], ARGV[1])
 """
+
+
+def channel_prefix(url: str, name: str) -> str:
+    """What our channels start with on this Redis. Pub/sub channels are shared by all
+    databases of one Redis server, so the database number is part of the name, and `name`
+    (LIVE_REDIS_PREFIX) tells apart installations that share even the database."""
+    database = redis.connection.parse_url(url).get("db", 0)  # type: ignore[no-untyped-call]
+    return f"{name}:{database}:live:"
 
 
 def encode(event: LiveEvent) -> bytes:
@@ -176,8 +182,10 @@ def decode(payload: bytes) -> LiveEvent:
 class RedisBus:
     """Publishes to one Redis channel per stream."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, name: str = "samenspel") -> None:
         self._url = url
+        self.channel_prefix = channel_prefix(url, name)
+        self._version_prefix = f"{name}:live-version:"  # keys, unlike channels, live per database
         # One quick retry covers a pooled connection that went stale when Redis restarted;
         # short timeouts keep a view from hanging on an unreachable Redis.
         self._client = redis.Redis.from_url(
@@ -188,17 +196,18 @@ class RedisBus:
     def publish(self, stream: str, event: LiveEvent) -> None:
         try:
             if event.version is None:
-                self._client.publish(CHANNEL_PREFIX + stream, encode(event))
+                self._client.publish(self.channel_prefix + stream, encode(event))
             else:
                 self._publish_with_version(
-                    keys=[CHANNEL_PREFIX + stream, VERSION_PREFIX + stream],
+                    keys=[self.channel_prefix + stream, self._version_prefix + stream],
                     args=[encode(event), event.version, VERSION_SECONDS],
                 )
         except (redis.RedisError, OSError):
             logger.warning("Live: could not publish to Redis for %s", stream, exc_info=True)
 
     def subscriber(self, deliver: Deliver, resync: Resync) -> RedisSubscriber:
-        return RedisSubscriber(self._url, deliver, resync)
+        return RedisSubscriber(self._url, self.channel_prefix, self._version_prefix, deliver,
+                               resync)
 
 
 _subscriber_numbers = itertools.count(1)
@@ -207,7 +216,10 @@ _subscriber_numbers = itertools.count(1)
 class RedisSubscriber:
     """One pub/sub connection per process; a reader task delivers messages to the hub."""
 
-    def __init__(self, url: str, deliver: Deliver, resync: Resync) -> None:
+    def __init__(self, url: str, channel_prefix: str, version_prefix: str, deliver: Deliver,
+                 resync: Resync) -> None:
+        self._channel_prefix = channel_prefix
+        self._version_prefix = version_prefix
         # No silent retries: after a lost connection we must tell the hub (resync), since
         # Redis pub/sub does not replay what was published meanwhile.
         # Named, so an operator can tell these connections apart in CLIENT LIST.
@@ -234,7 +246,7 @@ class RedisSubscriber:
 
     async def subscribe(self, stream: str) -> None:
         """Returns once Redis confirms the subscription, so nothing published after is lost."""
-        channel = (CHANNEL_PREFIX + stream).encode()
+        channel = (self._channel_prefix + stream).encode()
         confirmed = asyncio.get_running_loop().create_future()
         waiting = self._confirmations.setdefault(channel, [])
         waiting.append(confirmed)
@@ -251,7 +263,7 @@ class RedisSubscriber:
                 self._confirmations.pop(channel, None)
 
     async def unsubscribe(self, stream: str) -> None:
-        channel = (CHANNEL_PREFIX + stream).encode()
+        channel = (self._channel_prefix + stream).encode()
         try:
             async with self._lock:
                 await self._pubsub.unsubscribe(channel)
@@ -261,7 +273,7 @@ class RedisSubscriber:
 
     async def latest_version(self, stream: str) -> int | None:
         try:
-            known = await self._client.get(VERSION_PREFIX + stream)
+            known = await self._client.get(self._version_prefix + stream)
         except (redis.RedisError, OSError):
             return None  # the page then trusts what it shows; a lost Redis resyncs anyway
         return int(known) if known is not None else None
@@ -301,7 +313,7 @@ class RedisSubscriber:
             except (ValueError, UnicodeDecodeError):
                 logger.warning("Live: ignored a malformed message on %r", channel)
                 return
-            self._deliver(channel.decode().removeprefix(CHANNEL_PREFIX), event)
+            self._deliver(channel.decode().removeprefix(self._channel_prefix), event)
         elif message["type"] == "subscribe":
             for confirmed in self._confirmations.get(channel, []):
                 if not confirmed.done():
@@ -315,8 +327,9 @@ _buses_lock = threading.Lock()
 def get_bus() -> Bus:
     """The bus the settings choose: Redis when REDIS_URL is set, else in-process."""
     url: str = settings.REDIS_URL
+    name: str = settings.LIVE_REDIS_PREFIX
     with _buses_lock:
-        bus = _buses.get(url)
+        bus = _buses.get(f"{name} {url}")
         if bus is None:
-            bus = _buses[url] = RedisBus(url) if url else InProcessBus()
+            bus = _buses[f"{name} {url}"] = RedisBus(url, name) if url else InProcessBus()
         return bus

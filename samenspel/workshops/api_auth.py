@@ -23,10 +23,9 @@ class ParticipantToken(HttpBearer):
         key = token.removeprefix(PREFIX)
         if not token.startswith(PREFIX) or not key:
             return None
-        return (
-            Participant.objects.select_related(
+        try:
+            return Participant.objects.select_related(
                 "workshop__template", "workshop__current_round", "workshop__shown_activity"
-            )
-            .filter(key=key)
-            .first()
-        )
+            ).get(key=key)
+        except Participant.DoesNotExist:
+            return None

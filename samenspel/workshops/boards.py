@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.method.models import Prompt
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import tally
 from samenspel.workshops.models import Activity, Contribution, Participant, Reaction, Vote, Workshop
@@ -18,6 +19,11 @@ SHOWN_REGION = "shown"
 
 def notes_region(perspective: str, prompt_pk: int) -> str:
     return f"notes-{perspective}-{prompt_pk}"
+
+
+def links_region(prompt_pk: int) -> str:
+    """The list of notes a new note on this prompt can belong to, in the note form."""
+    return f"links-{prompt_pk}"
 
 
 def my_notes_region(prompt_pk: int) -> str:
@@ -51,7 +57,7 @@ def prompts_with_notes(
             "question": prompt.text_for(perspective),
             "region": notes_region(perspective, prompt.pk),
             "my_region": my_notes_region(prompt.pk),
-            "links_region": f"links-{prompt.pk}",
+            "links_region": links_region(prompt.pk),
             "private": private,
             "notes": [note for note in notes if note.prompt_id == prompt.pk],
             "mine": [note for note in mine if note.prompt_id == prompt.pk],
@@ -67,11 +73,10 @@ def prompts_with_notes(
 
 def move_choices(workshop: Workshop) -> list[tuple[int, str]]:
     """Every question of the workshop's writing rounds a note can be moved to."""
-    return [
-        (prompt.pk, f"{prompt.round.number}. {prompt.label}")
-        for round_ in workshop.template.rounds.filter(kind="reflect").prefetch_related("prompts")
-        for prompt in round_.prompts.all()
-    ]
+    prompts = Prompt.objects.filter(
+        round__template_id=workshop.template_id, round__kind="reflect"
+    ).select_related("round").order_by("round__number", "position")
+    return [(prompt.pk, f"{prompt.round.number}. {prompt.label}") for prompt in prompts]
 
 
 def desired_behaviours(workshop: Workshop, perspective: str) -> list[Contribution]:

@@ -23,7 +23,7 @@ from samenspel.live.publish import publish
 from samenspel.live.throttle import throttled
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import boards
-from samenspel.workshops.models import Workshop
+from samenspel.workshops.models import Contribution, Workshop
 
 if TYPE_CHECKING:
     from samenspel.workshops.models import Activity, Participant
@@ -44,10 +44,11 @@ def participant(member: Participant) -> str:
 
 def send(workshop: Workshop, audience: str, event: Mapping[str, object]) -> None:
     """Publish one event with the workshop's version. A region's new content is keyed by the
-    region: a newer one in the same tick replaces it, so a burst of taps is one update."""
+    region: a newer one in the same tick replaces it, so a burst of taps is one update. An
+    addition to a region is not keyed: every one counts."""
     region = event.get("region")
-    publish(workshop.stream, audience, event, version=workshop.version,
-            key=region if isinstance(region, str) else None)
+    key = region if isinstance(region, str) and "add" not in event else None
+    publish(workshop.stream, audience, event, version=workshop.version, key=key)
 
 
 def everyone() -> list[str]:
@@ -79,6 +80,73 @@ def notes_changed(workshop: Workshop, perspective: str, authors: list[Participan
     soon(workshop, ("notes", perspective), lambda current: announce_notes(current, perspective))
     for author in authors:
         soon(workshop, ("own notes", author.pk), partial(own_notes, perspective, author))
+
+
+# What a page's empty note region gets before its first note is added.
+NOTE_LIST = '<ul class="samenspel-notes" data-live-list></ul>'
+
+
+def note_added(workshop: Workshop, note: Contribution) -> None:
+    """A new note: the screens that list the group's notes get that one note to add, not the
+    whole list again — a group of twenty writes hundreds of notes, and the list on every
+    phone would grow with each one."""
+    round_ = note.prompt.round
+    private = workshop.notes_are_private(round_)
+    perspective = note.perspective
+    region = boards.notes_region(perspective, note.prompt_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        announce = _("The notes of the group %(group)s changed.") % {
+            "group": Perspective(perspective).label
+        }
+        if private:
+            # The group and the projector only hear how many there are.
+            written = list(Contribution.objects.of_group(workshop, perspective)
+                           .filter(prompt=note.prompt).values_list("pk", flat=True))
+            html = render_to_string("workshops/_notes.html", {"notes": written, "private": True})
+            for audience in (group(perspective), PROJECTOR):
+                send(workshop, audience, {"region": region, "html": html, "announce": announce})
+        else:
+            html = render_to_string("workshops/_note.html", {"note": note, "mode": "show"})
+            for audience in (group(perspective), PROJECTOR):
+                send(workshop, audience,
+                     {"region": region, "add": html, "list": NOTE_LIST, "announce": announce})
+        html = render_to_string("workshops/_note.html", {
+            "note": note, "mode": "console", "workshop": workshop,
+            "move_choices": boards.move_choices(workshop),
+        })
+        send(workshop, CONSOLE,
+             {"region": region, "add": html, "list": NOTE_LIST, "announce": announce})
+        # A new behaviour (or routine) is something the next question's notes can belong to.
+        option = render_to_string("workshops/_link_option.html", {"note": note})
+        for linking in round_.prompts.filter(links_to=note.prompt_id).only("pk"):
+            event = {"region": boards.links_region(linking.pk), "add": option}
+            if not private:
+                send(workshop, group(perspective), event)
+            elif note.participant is not None:
+                send(workshop, participant(note.participant), event)
+        add_own_note(workshop, note, private)
+
+
+def add_own_note(workshop: Workshop, note: Contribution, private: bool) -> None:
+    """The writer's own list gets the new note, with the buttons to change it."""
+    writer, prompt = note.participant, note.prompt
+    if writer is None:
+        return
+    choices: list[Contribution] = []
+    if prompt.links_to_id:
+        # While writing privately, a belief can only belong to one's own behaviour.
+        choices = list(Contribution.objects.visible().filter(
+            workshop=workshop, perspective=note.perspective, prompt_id=prompt.links_to_id,
+            **({"participant": writer} if private else {}),
+        ))
+    html = render_to_string("workshops/_my_note.html", {
+        "workshop": workshop, "note": note, "prompt": prompt, "link_choices": choices,
+    })
+    empty = render_to_string("workshops/_my_notes.html", {
+        "item": {"mine": [], "private": private}, "empty": True,
+    })
+    send(workshop, participant(writer),
+         {"region": boards.my_notes_region(prompt.pk), "add": html, "list": empty})
 
 
 def own_notes(perspective: str, author: Participant, workshop: Workshop) -> None:

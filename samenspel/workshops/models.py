@@ -101,8 +101,11 @@ class Workshop(models.Model):
         """Whether the group does not see its notes of this round yet (private writing)."""
         if round_ is None:
             return False
-        private = {r.pk for r in self.private_rounds.all()}
-        return round_.pk in private and round_.pk not in {r.pk for r in self.revealed_rounds.all()}
+        return (
+            self.private_rounds.filter(pk=round_.pk)
+            .exclude(pk__in=self.revealed_rounds.values("pk"))
+            .exists()
+        )
 
 
 class Participant(models.Model):

@@ -208,7 +208,7 @@ def _store_note(
             idempotency_key=idempotency_key or None,
         )
         bump_version(workshop)
-        _announce_notes_on_commit(workshop, perspective, note.participant)
+        transaction.on_commit(lambda: live_updates.note_added(workshop, note))
     return note
 
 

@@ -131,7 +131,7 @@ def test_a_whole_workshop_from_preparing_to_six_activities(browser, app_server, 
             seen = phone.group_notes().get_by_text(behaviour, exact=True)
             expect(seen).to_have_count(1 if other == group else 0)
     resident = phones["Gemeenschap"]
-    resident.page.get_by_text("Jouw notitie (1): wijzigen of verwijderen").first.click()
+    resident.page.get_by_text("Jouw notities: wijzigen of verwijderen").first.click()
     resident.page.get_by_text("Wijzigen…").first.click()
     edit = resident.page.locator("[id^=edit-]").first
     edit.fill("We vragen buren persoonlijk om één uur te helpen.")

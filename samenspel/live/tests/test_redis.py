@@ -7,7 +7,7 @@ import os
 import pytest
 import redis
 
-from samenspel.live.bus import CHANNEL_PREFIX, LiveEvent, RedisBus
+from samenspel.live.bus import LiveEvent, RedisBus, channel_prefix
 from samenspel.live.endpoint import live_application
 from samenspel.live.hub import CLOSE_RESYNC
 from samenspel.live.publish import publish
@@ -30,13 +30,37 @@ def run(coroutine):
 
 
 def subscribers(client, stream):
-    return dict(client.pubsub_numsub(CHANNEL_PREFIX + stream))[(CHANNEL_PREFIX + stream).encode()]
+    channel = channel_prefix(REDIS_URL, "samenspel") + stream
+    return dict(client.pubsub_numsub(channel))[channel.encode()]
+
+
+def test_installations_on_one_redis_have_channels_of_their_own():
+    assert channel_prefix("redis://h:6379/1", "samenspel") == "samenspel:1:live:"
+    assert channel_prefix("redis://h:6379/2", "samenspel") == "samenspel:2:live:"
+    assert channel_prefix("redis://h:6379", "samenspel") == "samenspel:0:live:"
+    assert channel_prefix("redis://h:6379/1", "venray") == "venray:1:live:"
 
 
 def test_unreachable_redis_does_not_break_publishing(caplog):
     RedisBus("redis://127.0.0.1:1/0").publish("workshop:1", LiveEvent("console", "{}"))
 
     assert "could not publish" in caplog.text
+
+
+@needs_redis
+def test_another_installation_on_the_same_redis_does_not_hear_us(redis_bus, settings):
+    async def scenario():
+        ours = live_application(http_app)
+        stream = unique_stream()
+        here = await connected(ours, sign_subscription(stream, ["console"]))
+
+        RedisBus(REDIS_URL, "venray").publish(stream, LiveEvent("console", '{"theirs": 1}', 9))
+        publish(stream, "console", {"ours": 1}, version=3)
+
+        assert await here.frame() == {"stream": stream, "version": 3, "events": [{"ours": 1}]}
+        await here.disconnect()
+        await ours.live.hub().stop()
+    run(scenario())
 
 
 @needs_redis

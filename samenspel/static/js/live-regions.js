@@ -29,6 +29,7 @@
   }
 
   var later = {}; // region -> html held back while someone types in it
+  var stale = {}; // regions that heard an addition while held back
 
   function typing(element) {
     return element && /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName) &&
@@ -65,11 +66,19 @@
       target.setAttribute("tabindex", "-1");
       target.focus({ preventScroll: true });
     }
-    // Fragments are rendered once for everybody, so without this visitor's CSRF token: give
-    // their forms the one this page already has.
+    giveToken(target);
+    if (stale[region]) {
+      delete stale[region];
+      resync(); // an addition came while this region waited: fetch what it holds now
+    }
+  }
+
+  // Fragments are rendered once for everybody, so without this visitor's CSRF token: give
+  // their forms the one this page already has.
+  function giveToken(element) {
     var token = document.querySelector('input[name="csrfmiddlewaretoken"]');
     if (!token) return;
-    target.querySelectorAll('form[method="post"]').forEach(function (form) {
+    element.querySelectorAll('form[method="post"]').forEach(function (form) {
       var field = form.querySelector('input[name="csrfmiddlewaretoken"]');
       if (!field) {
         field = document.createElement("input");
@@ -79,6 +88,30 @@
       }
       field.value = token.value;
     });
+  }
+
+  // One item more in a region's list (a new note, a new choice in a list of options). The
+  // frame may bring what the page already shows — it was fetched meanwhile — so an item
+  // with the same id (or value) is replaced, not added twice.
+  function add(region, html, emptyList) {
+    var target = document.querySelector('[data-live-region="' + region + '"]');
+    if (!target) return;
+    if (region in later) stale[region] = true;
+    var list = target.tagName === "SELECT" ? target : target.querySelector("[data-live-list]");
+    if (!list && emptyList) {
+      target.innerHTML = emptyList; // the first one: instead of "no notes yet"
+      list = target.querySelector("[data-live-list]");
+    }
+    if (!list) return;
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var item = template.content.firstElementChild;
+    if (!item) return;
+    var same = item.id ? document.getElementById(item.id)
+      : list.querySelector('option[value="' + item.getAttribute("value") + '"]');
+    if (same && list.contains(same)) list.replaceChild(item, same);
+    else list.appendChild(item);
+    giveToken(item);
   }
 
   function announce(text) {
@@ -123,7 +156,10 @@
         reload(); // the stage changed: the page itself is different now
         return;
       }
-      if (event.region) {
+      if (event.region && event.add) {
+        add(event.region, event.add, event.list);
+        announce(event.announce);
+      } else if (event.region) {
         swap(event.region, event.html || "");
         announce(event.announce);
       }

@@ -12,3 +12,8 @@ def join_by_form(client, workshop, perspective):
     client.post(reverse("workshops:participant", args=[workshop.join_code]),
                 {"perspective": perspective})
     return workshop.participants.order_by("-pk").first()
+
+
+def fragment(event):
+    """The HTML a live event brings: a region's new content, or one item to add to it."""
+    return event.get("html", event.get("add", ""))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from samenspel.method.services import default_template
 from samenspel.workshops import services
 from samenspel.workshops.models import Contribution, Workshop
-from samenspel.workshops.tests.steps import join_by_form, prompt_of
+from samenspel.workshops.tests.steps import fragment, join_by_form, prompt_of
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +92,9 @@ def test_the_writer_alone_hears_their_own_notes_with_the_buttons_to_change_them(
         services.add_contribution(resident, behaviour, "We koken samen")
     own = [event for audience, event in published if audience == f"participant:{resident.pk}"]
     assert own and all(event["region"].startswith("mine-") for event in own)
-    assert any("Verwijderen" in event["html"] for event in own)
+    assert any("Verwijderen" in fragment(event) for event in own)
     group = [event for audience, event in published if audience == "group:community"]
-    assert all("Verwijderen" not in event["html"] for event in group)
+    assert all("Verwijderen" not in fragment(event) for event in group)
 
 
 def test_participant_changes_and_deletes_a_note_through_the_phone_forms(
@@ -105,7 +105,7 @@ def test_participant_changes_and_deletes_a_note_through_the_phone_forms(
     note = services.add_contribution(me, behaviour, "We koken samen")
     code = workshop.join_code
     page = client.get(reverse("workshops:participant", args=[code])).content.decode()
-    assert "Jouw notitie (1): wijzigen of verwijderen" in page
+    assert "Jouw notities: wijzigen of verwijderen" in page
 
     changed = client.post(reverse("workshops:edit_note", args=[code, note.pk]),
                           {"text": "We koken elke vrijdag"})
@@ -118,6 +118,23 @@ def test_participant_changes_and_deletes_a_note_through_the_phone_forms(
 
     client.post(reverse("workshops:delete_note", args=[code, note.pk]))
     assert not Contribution.objects.exists()
+
+
+def test_a_belief_can_be_moved_to_another_behaviour_of_the_group_from_the_phone(
+    client, workshop, round_1, behaviour, belief, civil_servant
+):
+    services.open_round(workshop, round_1)
+    me = join_by_form(client, workshop, "community")
+    neighbour = services.join_workshop(workshop, "community")
+    cooking = services.add_contribution(me, behaviour, "We koken <samen>")
+    garden = services.add_contribution(neighbour, behaviour, "De tuin & het plein")
+    services.add_contribution(civil_servant, behaviour, "Niet van onze groep")
+    services.add_contribution(me, belief, "Iedereen kan iets", links_to=cooking)
+    page = client.get(reverse("workshops:participant", args=[workshop.join_code])).content.decode()
+    assert ('<option value="">(geen)</option>'
+            f'<option value="{cooking.pk}" selected>We koken &lt;samen&gt;</option>'
+            f'<option value="{garden.pk}">De tuin &amp; het plein</option>') in page
+    assert "Niet van onze groep" not in page
 
 
 def test_deleting_a_note_of_another_workshop_gets_a_clear_message(client, workshop, round_1):
@@ -155,9 +172,9 @@ def test_in_a_private_round_the_group_hears_only_how_many_notes_there_are(
     published.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.add_contribution(writer, prompt_of(round_1, "desired_behaviour"), "Stil idee")
-    heard_it = {audience for audience, event in published if "Stil idee" in event["html"]}
+    heard_it = {audience for audience, event in published if "Stil idee" in fragment(event)}
     assert heard_it == {"console", f"participant:{writer.pk}"}
-    assert any("1 notitie geschreven" in event["html"]
+    assert any("1 notitie geschreven" in fragment(event)
                for audience, event in published if audience == "group:community")
 
 

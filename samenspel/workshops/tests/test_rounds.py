@@ -8,7 +8,7 @@ from django.utils import timezone
 from samenspel.accounts.services import create_staff_user
 from samenspel.workshops import services
 from samenspel.workshops.models import Contribution
-from samenspel.workshops.tests.steps import prompt_of
+from samenspel.workshops.tests.steps import fragment, prompt_of
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_only_the_writers_group_the_console_the_projector_and_the_writer_hear_a_
         services.add_contribution(resident, prompt_of(round_1, "desired_behaviour"), "Samen koken")
     audiences = {audience for audience, _event in published}
     assert audiences == {"group:community", "console", "projector", f"participant:{resident.pk}"}
-    assert any("Samen koken" in event["html"] for _a, event in published)
+    assert any("Samen koken" in fragment(event) for _a, event in published)
 
 
 def test_opening_a_round_tells_every_screen_to_load_it(
@@ -225,3 +225,24 @@ def test_paper_note_for_an_unknown_group_is_refused(workshop, round_1):
         services.add_paper_note(workshop, "aliens", prompt_of(round_1, "desired_behaviour"), "x")
     assert refused.value.code == "unknown_perspective"
     assert not Contribution.objects.exists()
+
+
+def test_a_new_note_travels_alone_and_becomes_a_choice_for_the_beliefs(
+    workshop, round_1, resident, published, django_capture_on_commit_callbacks
+):
+    services.open_round(workshop, round_1)
+    behaviour = prompt_of(round_1, "desired_behaviour")
+    belief = prompt_of(round_1, "activating_belief")
+    services.add_contribution(resident, behaviour, "Samen koken")
+    published.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        note = services.add_contribution(resident, behaviour, "Samen de tuin doen")
+    to_group = [event for audience, event in published if audience == "group:community"]
+    notes = next(e for e in to_group if e["region"] == f"notes-community-{behaviour.pk}")
+    # Only the new note, not the list again: a group writes hundreds of them.
+    assert "Samen de tuin doen" in notes["add"] and "Samen koken" not in notes["add"]
+    assert f'id="note-{note.pk}"' in notes["add"]
+    choice = next(e for e in to_group if e["region"] == f"links-{belief.pk}")
+    assert choice["add"].strip() == f'<option value="{note.pk}">Samen de tuin doen</option>'
+    console = next(e for a, e in published if a == "console")
+    assert "Beheren…" in console["add"] and "Samen koken" not in console["add"]
