@@ -59,7 +59,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "servestatic.middleware.ServeStaticMiddleware",
     # Pages, fragments, the theme and API answers, gzipped (a phone page shrinks to a
     # third); static files never get here: ServeStatic sends their stored .gz copies.
     # Django pads each compressed answer at random against BREACH, and CSRF tokens are
@@ -101,7 +100,10 @@ STATIC_ROOT = VAR_DIR / "static"
 # SQLite needs its folder, and ServeStatic looks into STATIC_ROOT on start.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samenspel.sqlite3'}")
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+# A connection lives on in its request thread (core/serving.py keeps a fixed pool of them).
+DATABASES = {"default": dj_database_url.parse(
+    DATABASE_URL, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True,
+)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         # WAL lets the live pages read while a participant writes; IMMEDIATE avoids
@@ -150,14 +152,12 @@ STATICFILES_FINDERS = [
     "samenspel.core.stylesheets.SiteStylesheetFinder",
 ]
 # `collectstatic` (make run does it) writes hashed names and their compressed copies, which
-# ServeStatic serves with a year of immutable caching. Without it the plain names are served
+# core/serving.py serves with a year of immutable caching. Without it the plain names are served
 # from the finders, so a fresh clone and the test suite need no collectstatic step.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "samenspel.core.static_files.StaticFilesStorage"},
 }
-SERVESTATIC_USE_FINDERS = True
-SERVESTATIC_AUTOREFRESH = DEBUG
 
 # Strict CSP: nothing inline, no eval, nothing from another host.
 SECURE_CSP = {
@@ -188,7 +188,7 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 
 # How many HTTP requests Django works on at once per process; the rest wait in order
-# (core/concurrency.py). Each one holds a thread and a database connection.
+# (core/serving.py). Each one holds a thread and a database connection.
 HTTP_CONCURRENCY = int(os.environ.get("HTTP_CONCURRENCY", "8"))
 
 # Live updates: the in-process bus by default; Redis pub/sub (one channel per workshop)

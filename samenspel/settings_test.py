@@ -17,3 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tes
 # collected into var/static, which can be older than the sources.
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# The test database is dropped at the end of the run: no request thread may keep a
+# connection to it open.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
