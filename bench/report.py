@@ -120,7 +120,7 @@ def environment() -> dict[str, Any]:
         "kernel": platform.release(),
         "python": sys.version.split()[0],
     }
-    for package in ("django", "uvicorn", "websockets", "uvloop", "httptools", "redis",
+    for package in ("django", "uvicorn", "a2wsgi", "websockets", "uvloop", "httptools", "redis",
                     "psycopg"):
         found[package] = version(package)
     found["redis_server"] = _command(["redis-cli", "-n", "3", "INFO", "server"],

@@ -1,7 +1,8 @@
 """Throttled jobs: run a job at most once per interval per key, on one background thread.
 
-Rendering what a change looks like is the expensive part of a live update: a group of 500
-posting within ten seconds would otherwise re-render its list of notes 50 times a second.
+Rendering what a change looks like is the expensive part of a live update: a plenary of
+1,000 reacting within ten seconds would otherwise re-render the table of reactions 100 times
+a second.
 Through the throttle the first change for a key is rendered at once, and every change that
 follows within the interval is rendered together once, when the interval is up (the job
 reads the current state, so the latest job for a key stands for all of them). Requests do
