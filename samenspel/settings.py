@@ -188,8 +188,10 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = False
 
 # How many HTTP requests Django works on at once per process; the rest wait in order
-# (core/serving.py). Each one holds a thread and a database connection.
-HTTP_CONCURRENCY = int(os.environ.get("HTTP_CONCURRENCY", "8"))
+# (core/serving.py). Each one holds a thread and a database connection. Two, because the
+# work is mostly Python under one GIL: more threads only contend for it (measured with
+# 1, 2 and 8 in docs/benchmarks.md), while a second one overlaps a wait for the database.
+HTTP_CONCURRENCY = int(os.environ.get("HTTP_CONCURRENCY", "2"))
 
 # Live updates: the in-process bus by default; Redis pub/sub (one channel per workshop)
 # when REDIS_URL is set, so several processes serve the same workshops.
