@@ -8,6 +8,10 @@ os.environ.setdefault("SECURE_HSTS_SECONDS", "0")
 # Rendered at once in the request's own thread, so a test hears an update on commit; the
 # browser tests and the process tests turn the throttle on as in production.
 os.environ.setdefault("LIVE_RENDER_INTERVAL_MS", "0")
+# Redis keeps the workshops' versions for two days, and workshop ids start again at 1 in a
+# fresh test database: each run gets Redis names of its own (inherited by the servers the
+# suite starts), so an earlier run's workshop 1 is not this run's.
+os.environ.setdefault("LIVE_REDIS_PREFIX", f"samenspel-test-{os.getpid()}")
 
 from samenspel.settings import *  # noqa: F403
 

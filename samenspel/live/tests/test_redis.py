@@ -6,6 +6,7 @@ import os
 
 import pytest
 import redis
+from django.conf import settings
 
 from samenspel.live.bus import LiveEvent, RedisBus, channel_prefix
 from samenspel.live.endpoint import live_application
@@ -30,7 +31,7 @@ def run(coroutine):
 
 
 def subscribers(client, stream):
-    channel = channel_prefix(REDIS_URL, "samenspel") + stream
+    channel = channel_prefix(REDIS_URL, settings.LIVE_REDIS_PREFIX) + stream
     return dict(client.pubsub_numsub(channel))[channel.encode()]
 
 
