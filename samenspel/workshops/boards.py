@@ -40,17 +40,28 @@ def reactions_region(activity_pk: int) -> str:
 
 
 def prompts_with_notes(
-    workshop: Workshop, perspective: str, me: Participant | None = None
+    workshop: Workshop, perspective: str, me: Participant | None = None, whole: bool = True
 ) -> list[dict[str, Any]]:
     """The current round's prompts as one group sees them: its question, its notes (which
-    the group itself does not see yet while the round is private), and `me`'s own notes."""
+    the group itself does not see yet while the round is private), and `me`'s own notes.
+    Not `whole`: only `me`'s own notes and what they can belong to, without the group's
+    notes (a phone's answer while its socket brings the rest)."""
     round_ = workshop.current_round
     if round_ is None:
         return []
     private = workshop.notes_are_private(round_)
-    notes = list(Contribution.objects.of_group(workshop, perspective))
-    mine = [note for note in notes if me is not None and note.participant_id == me.pk]
     prompts = list(round_.prompts.select_related("links_to").prefetch_related("texts"))
+    if whole:
+        notes = list(Contribution.objects.of_group(workshop, perspective))
+        mine = [note for note in notes if me is not None and note.participant_id == me.pk]
+    else:
+        mine = list(Contribution.objects.of_group(workshop, perspective).filter(participant=me))
+        targets = [prompt.links_to_id for prompt in prompts if prompt.links_to_id]
+        notes = [] if private else list(
+            Contribution.objects.visible().filter(
+                workshop=workshop, perspective=perspective, prompt_id__in=targets
+            ).only("pk", "text", "prompt_id")
+        )
     return [
         {
             "prompt": prompt,

@@ -491,7 +491,14 @@ def participant_screen(
             item["pressed"] = {kind for pk, kind in pressed if pk == item["activity"].pk}
         context.update({"shared": shared, "shown": boards.shown(workshop)})
         return render(request, "workshops/share.html", context, status=status)
-    context["prompts"] = boards.prompts_with_notes(workshop, me.perspective, me=me)
+    # A note round's answer to a background post: the group's lists come by the socket.
+    answer_only_mine = (
+        request.headers.get(BACKGROUND_ANSWER) == "mine" and error is None
+        and round_.kind != Round.Kind.CHOOSE_ACTIVITIES
+    )
+    context["prompts"] = boards.prompts_with_notes(
+        workshop, me.perspective, me=me, whole=not answer_only_mine
+    )
     context["private"] = workshop.notes_are_private(round_)
     context["form_key"] = uuid.uuid4().hex
     if round_.kind == Round.Kind.CHOOSE_ACTIVITIES:
@@ -505,7 +512,13 @@ def participant_screen(
             "wanted": round_.activities_per_perspective,
         })
         return render(request, "workshops/choose.html", context, status=status)
+    if answer_only_mine:
+        return render(request, "workshops/answer.html", context, status=status)
     return render(request, "workshops/round.html", context, status=status)
+
+
+# Sent by forms.js with a form it posts in the background while the phone's socket is up.
+BACKGROUND_ANSWER = "X-Samenspel-Answer"
 
 
 @participant_action

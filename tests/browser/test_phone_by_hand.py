@@ -101,7 +101,12 @@ def test_a_keyboard_user_writes_changes_and_moderates_notes(browser, app_server,
     tab_to(page, behaviour.get_by_label("Jouw notitie", exact=True))
     page.keyboard.type("We luisteren eerst")
     tab_to(page, behaviour.get_by_role("button", name="Notitie toevoegen"))
-    page.keyboard.press("Enter")  # sent in the background: the page stays
+    expect(page.locator("[data-live-state]")).to_have_attribute("data-live-state", "online")
+    with page.expect_request(lambda request: request.url.endswith("/notities/")) as sent:
+        page.keyboard.press("Enter")  # sent in the background: the page stays
+    # With the socket up, the answer holds only the phone's own regions: the group's list
+    # gets the note through the socket.
+    assert sent.value.headers.get("x-samenspel-answer") == "mine"
     expect(page.locator('[data-live-region^="notes-"]').first).to_contain_text(
         "We luisteren eerst")
     expect(behaviour.get_by_label("Jouw notitie", exact=True)).to_have_value("")

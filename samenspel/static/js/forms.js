@@ -56,8 +56,14 @@
     item.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
     var stop = new AbortController();
     var timer = window.setTimeout(function () { stop.abort(); }, GIVE_UP_MS);
+    // While the socket is up it brings the group's lists as they change: the answer then
+    // needs to hold only what is this phone's own (views.BACKGROUND_ANSWER).
+    var socket = document.querySelector("[data-live-state]");
+    var live = socket && socket.getAttribute("data-live-state") === "online";
+    var headers = live ? { "X-Samenspel-Answer": "mine" } : {};
     return fetch(item.action, {
       method: "POST", body: body, credentials: "same-origin", signal: stop.signal,
+      headers: headers,
     }).then(function (response) {
       window.clearTimeout(timer);
       // 5xx (a busy database, a restart): not carried out, so try again later.

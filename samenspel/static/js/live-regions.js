@@ -127,7 +127,11 @@
       reload();
       return;
     }
-    shown = Math.max(shown, Number(freshRoot.getAttribute("data-live-version")));
+    // A partial answer (only this phone's own regions) says nothing of the rest of the page:
+    // frames up to its version may still bring what the other regions lack.
+    if (!freshRoot.hasAttribute("data-live-partial")) {
+      shown = Math.max(shown, Number(freshRoot.getAttribute("data-live-version")));
+    }
     fresh.querySelectorAll("[data-live-region]").forEach(function (region) {
       swap(region.getAttribute("data-live-region"), region.innerHTML);
     });

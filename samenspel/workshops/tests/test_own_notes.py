@@ -228,3 +228,40 @@ def test_private_writing_in_the_closing_round_is_refused_with_a_message(client, 
     assert response.status_code == 400
     assert "3 is geen beschikbare keuze" in response.content.decode()
     assert not Workshop.objects.filter(title="Fout").exists()
+
+
+def test_a_post_sent_in_the_background_is_answered_with_only_the_phones_own_regions(
+    client, workshop, round_1, behaviour, civil_servant
+):
+    services.open_round(workshop, round_1)
+    me = join_by_form(client, workshop, "community")
+    neighbour = services.join_workshop(workshop, "community")
+    services.add_contribution(neighbour, behaviour, "De buurman schrijft ook")
+    answer = client.post(reverse("workshops:add_note", args=[workshop.join_code]),
+                         {"prompt": behaviour.pk, "text": "We koken samen"},
+                         headers={"X-Samenspel-Answer": "mine"}, follow=True)
+    page = answer.content.decode()
+    assert answer.status_code == 200
+    # Its own note with the buttons to change it; the group's list comes through the socket.
+    assert "data-live-partial" in page and f'data-live-region="mine-{behaviour.pk}"' in page
+    assert "We koken samen" in page and "De buurman schrijft ook" not in page
+    assert Contribution.objects.get(participant=me).text == "We koken samen"
+    # Without the header (the socket is down) the whole page, with the group's notes.
+    full = client.get(reverse("workshops:participant", args=[workshop.join_code]))
+    assert "De buurman schrijft ook" in full.content.decode()
+
+
+def test_a_belief_in_a_background_answer_can_still_be_moved_to_any_behaviour_of_the_group(
+    client, workshop, round_1, behaviour, belief
+):
+    services.open_round(workshop, round_1)
+    me = join_by_form(client, workshop, "community")
+    neighbours = services.add_contribution(services.join_workshop(workshop, "community"),
+                                           behaviour, "De buurman kookt")
+    answer = client.post(reverse("workshops:add_note", args=[workshop.join_code]),
+                         {"prompt": belief.pk, "text": "Iedereen kan iets"},
+                         headers={"X-Samenspel-Answer": "mine"}, follow=True)
+    page = answer.content.decode()
+    assert "data-live-partial" in page and "Iedereen kan iets" in page
+    assert f'<option value="{neighbours.pk}">De buurman kookt</option>' in page
+    assert Contribution.objects.get(participant=me).prompt == belief
