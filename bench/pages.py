@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-# The same flags as tests/browser/conftest.py.
+# Also the browser tests' flags (tests/browser/conftest.py).
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -154,11 +154,16 @@ def app_environment(var_dir: Path) -> dict[str, str]:
 
 
 def make_workshop() -> dict[str, str]:
-    """In the set-up subprocess: round 1 open, three people in one group with a few notes;
-    returns the join code and the participant cookie of one of them."""
+    """In the set-up subprocess: Django set up, then a participant in round one."""
     import django
 
     django.setup()
+    return participant_in_round_one()
+
+
+def participant_in_round_one() -> dict[str, str]:
+    """Round 1 open, three people in one group with six notes; returns the join code and
+    the participant cookie of one of them (also for tests/browser/test_page_weight.py)."""
     from django.http import HttpResponse
 
     from samenspel.method.services import default_template

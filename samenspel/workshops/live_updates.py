@@ -82,6 +82,13 @@ def notes_changed(workshop: Workshop, perspective: str, authors: list[Participan
         soon(workshop, ("own notes", author.pk), partial(own_notes, perspective, author))
 
 
+def notes_changed_text(perspective: str) -> str:
+    """What a screen reader hears when a group's notes change (inside translation.override)."""
+    return _("The notes of the group %(group)s changed.") % {
+        "group": Perspective(perspective).label
+    }
+
+
 # What a page's empty note region gets before its first note is added.
 NOTE_LIST = '<ul class="samenspel-notes" data-live-list></ul>'
 
@@ -95,9 +102,7 @@ def note_added(workshop: Workshop, note: Contribution) -> None:
     perspective = note.perspective
     region = boards.notes_region(perspective, note.prompt_id)
     with translation.override(settings.LANGUAGE_CODE):
-        announce = _("The notes of the group %(group)s changed.") % {
-            "group": Perspective(perspective).label
-        }
+        announce = notes_changed_text(perspective)
         if private:
             # The group and the projector only hear how many there are.
             written = list(Contribution.objects.of_group(workshop, perspective)
@@ -205,9 +210,7 @@ def announce_notes(workshop: Workshop, perspective: str) -> None:
     if workshop.current_round is None:
         return
     with translation.override(settings.LANGUAGE_CODE):
-        announce = _("The notes of the group %(group)s changed.") % {
-            "group": Perspective(perspective).label
-        }
+        announce = notes_changed_text(perspective)
         context = {"workshop": workshop, "move_choices": boards.move_choices(workshop)}
         for item in boards.prompts_with_notes(workshop, perspective):
             for audiences, mode in (

@@ -462,6 +462,10 @@ def linked_note(workshop: Workshop, pk: int | None) -> Contribution | None:
     return note
 
 
+# Sent by forms.js with a form it posts in the background while the phone's socket is up.
+BACKGROUND_ANSWER = "X-Samenspel-Answer"
+
+
 def participant_screen(
     request: HttpRequest,
     workshop: Workshop,
@@ -516,9 +520,6 @@ def participant_screen(
         return render(request, "workshops/answer.html", context, status=status)
     return render(request, "workshops/round.html", context, status=status)
 
-
-# Sent by forms.js with a form it posts in the background while the phone's socket is up.
-BACKGROUND_ANSWER = "X-Samenspel-Answer"
 
 
 @participant_action

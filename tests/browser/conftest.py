@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from bench.pages import CHROMIUM_ARGS
 from tests.browser.harness import PageGuard, mark_without_javascript
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -18,17 +19,6 @@ CHROMIUM_MISSING = (
     f"Chromium not found at {CHROMIUM}: browser tests skipped; install Debian's chromium package"
 )
 BROWSER_TESTS = Path(__file__).parent
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(config, items):

@@ -12,16 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
 
-from samenspel.method.services import default_template
-from samenspel.workshops import services
-from samenspel.workshops.views import cookie_name, remember_participant
+from bench.pages import BUDGET_BYTES, BUDGET_REQUESTS, participant_in_round_one
 from tests.processes import Process, database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-BUDGET_BYTES = 60 * 1024
-BUDGET_REQUESTS = 10
 PHONE = {"width": 390, "height": 844}
 
 
@@ -51,27 +46,9 @@ def production_app(django_db_serialized_rollback, transactional_db, tmp_path):
         server.stop()
 
 
-def participant_in_round_one():
-    """Round 1 open, three people in the community group, six notes written."""
-    workshop = services.create_workshop(
-        created_by=None, template=default_template(), title="Samen in Panningen",
-        case_description="Hoe houden we samen het dorpshuis open?",
-    )
-    people = [services.join_workshop(workshop, "community", name) for name in ("Ans", "Bram", "")]
-    round_1 = workshop.template.rounds.get(number=1)
-    services.open_round(workshop, round_1)
-    prompts = list(round_1.prompts.all())
-    for number, person in enumerate(people[1:] * 3):
-        text = f"We koken samen op vrijdag en nodigen de buren uit (notitie {number + 1})"
-        services.add_contribution(person, prompts[number % len(prompts)], text)
-    response = HttpResponse()
-    remember_participant(response, people[0])
-    name = cookie_name(workshop)
-    return f"/w/{workshop.join_code}/", {"name": name, "value": response.cookies[name].value}
-
-
 def test_cold_participant_page_stays_within_60_kb_and_10_requests(browser, production_app):
-    path, cookie = participant_in_round_one()
+    made = participant_in_round_one()
+    path, cookie = f"/w/{made['code']}/", {"name": made["cookie"], "value": made["value"]}
     context = browser.new_context(viewport=PHONE, locale="nl-NL")
     context.add_cookies([{**cookie, "url": production_app + path}])
     page = context.new_page()
