@@ -1,9 +1,9 @@
-"""Server CPU per request, one kind at a time: what a note, a reaction and a plain GET cost
+"""Server CPU per request, one kind at a time: what a plain GET, a note and a reaction cost
 the real server (uvicorn, production settings, SQLite), measured from /proc while a few
 clients send them one after another. It says how many writes per second one process can
 take at most, which is what the load scenarios run into.
 
-    python -m bench.request_cost [--notes 600] [--group 20] [--concurrency 4]
+    python -m bench.request_cost [--notes 600] [--reactions 180] [--group 20] [--concurrency 4]
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import itertools
 import time
 
 from bench.http_client import HttpPool
+from bench.scenarios import start_sharing
 from bench.servers import cpu_seconds, start_samenspel
 
 GROUPS = ("government", "organisations", "community")
 
 
 async def measure(port: int, staff: str, pid: int, notes: int, gets: int, group: int,
-                  concurrency: int) -> dict[str, float]:
+                  concurrency: int, reactions: int = 0) -> dict[str, float]:
     api = HttpPool("127.0.0.1", port)
     made = (await api.call("POST", "/api/v1/workshops", {
         "title": "Kosten per verzoek", "case_description": "Meten", "private_rounds": [],
@@ -58,6 +59,18 @@ async def measure(port: int, staff: str, pid: int, notes: int, gets: int, group:
         f"notes 1-{notes // 2}": await cost(note, notes // 2),
         f"notes {notes // 2 + 1}-{notes}": await cost(note, notes // 2),
     }
+    if reactions:
+        # The same room shares its choice: every participant reacts to the shown activity,
+        # one kind after another (a second tap of the same kind would change nothing).
+        shown = await start_sharing(api, staff, made)
+        kinds = ("support", "concern", "help")
+
+        async def reaction(n: int) -> None:
+            kind = kinds[(n // len(tokens)) % len(kinds)]
+            await api.call("PUT", f"/api/v1/me/activities/{shown}/reactions/{kind}",
+                           token=tokens[n % len(tokens)])
+
+        results["reactions"] = await cost(reaction, min(reactions, len(tokens) * len(kinds)))
     api.close()
     return results
 
@@ -66,6 +79,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=600)
     parser.add_argument("--gets", type=int, default=200)
+    parser.add_argument("--reactions", type=int, default=180,
+                        help="at most three per participant")
     parser.add_argument("--group", type=int, default=20, help="participants per group")
     parser.add_argument("--concurrency", type=int, default=4)
     arguments = parser.parse_args()
@@ -74,7 +89,8 @@ def main() -> None:
         started = time.perf_counter()
         results = asyncio.run(measure(servers.ports[0], servers.staff_token,
                                       servers.processes[0].pid, arguments.notes,
-                                      arguments.gets, arguments.group, arguments.concurrency))
+                                      arguments.gets, arguments.group, arguments.concurrency,
+                                      arguments.reactions))
     finally:
         servers.stop()
     for name, value in results.items():

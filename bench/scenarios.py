@@ -110,13 +110,13 @@ async def prepare(scenario: Scenario, servers: Servers) -> list[dict[str, Any]]:
         if scenario.kind == "notes":
             await api.call("POST", f"/api/v1/workshops/{made['id']}/rounds/1/open", token=staff)
         else:
-            workshop["activity"] = await _start_sharing(api, staff, made)
+            workshop["activity"] = await start_sharing(api, staff, made)
         workshops.append(workshop)
     api.close()
     return workshops
 
 
-async def _start_sharing(api: HttpPool, staff: str, workshop: dict[str, Any]) -> int:
+async def start_sharing(api: HttpPool, staff: str, workshop: dict[str, Any]) -> int:
     await api.call("POST", f"/api/v1/workshops/{workshop['id']}/rounds/3/open", token=staff)
     shown = 0
     for group in clients.GROUPS:

@@ -170,11 +170,7 @@ def linked_note(workshop: Workshop, note_id: Id | None) -> Contribution | None:
 
 
 def prompt_of(workshop: Workshop, prompt_id: int) -> Prompt:
-    prompt = (
-        Prompt.objects.filter(pk=prompt_id, round__template=workshop.template)
-        .select_related("round")
-        .first()
-    )
+    prompt = workshop.prompt(prompt_id)
     if prompt is None:
         raise ApiError(404, "unknown_prompt", _("This question is not part of this workshop."))
     return prompt

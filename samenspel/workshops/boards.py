@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from samenspel.method.models import Prompt
+from samenspel.method.models import Round
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops import tally
 from samenspel.workshops.models import Activity, Contribution, Participant, Reaction, Vote, Workshop
@@ -84,10 +84,8 @@ def prompts_with_notes(
 
 def move_choices(workshop: Workshop) -> list[tuple[int, str]]:
     """Every question of the workshop's writing rounds a note can be moved to."""
-    prompts = Prompt.objects.filter(
-        round__template_id=workshop.template_id, round__kind="reflect"
-    ).select_related("round").order_by("round__number", "position")
-    return [(prompt.pk, f"{prompt.round.number}. {prompt.label}") for prompt in prompts]
+    return [(prompt.pk, f"{prompt.round.number}. {prompt.label}")
+            for prompt in workshop.prompts if prompt.round.kind == Round.Kind.REFLECT]
 
 
 def desired_behaviours(workshop: Workshop, perspective: str) -> list[Contribution]:

@@ -123,7 +123,7 @@ def note_added(workshop: Workshop, note: Contribution) -> None:
              {"region": region, "add": html, "list": NOTE_LIST, "announce": announce})
         # A new behaviour (or routine) is something the next question's notes can belong to.
         option = render_to_string("workshops/_link_option.html", {"note": note})
-        for linking in round_.prompts.filter(links_to=note.prompt_id).only("pk"):
+        for linking in (p for p in workshop.prompts if p.links_to_id == note.prompt_id):
             event = {"region": boards.links_region(linking.pk), "add": option}
             if not private:
                 send(workshop, group(perspective), event)
@@ -143,7 +143,7 @@ def add_own_note(workshop: Workshop, note: Contribution, private: bool) -> None:
         choices = list(Contribution.objects.visible().filter(
             workshop=workshop, perspective=note.perspective, prompt_id=prompt.links_to_id,
             **({"participant": writer} if private else {}),
-        ))
+        ).only("pk", "text"))
     html = render_to_string("workshops/_my_note.html", {
         "workshop": workshop, "note": note, "prompt": prompt, "link_choices": choices,
     })

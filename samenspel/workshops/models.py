@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
@@ -99,13 +100,34 @@ class Workshop(models.Model):
 
     def notes_are_private(self, round_: Round | None) -> bool:
         """Whether the group does not see its notes of this round yet (private writing)."""
-        if round_ is None:
-            return False
-        return (
-            self.private_rounds.filter(pk=round_.pk)
-            .exclude(pk__in=self.revealed_rounds.values("pk"))
-            .exists()
+        return round_ is not None and round_.pk in self.unrevealed_round_ids
+
+    # Read once per request, like `prompts`: a note is checked, stored and announced in one,
+    # and each step asks. reveal_notes() forgets it.
+    @cached_property
+    def unrevealed_round_ids(self) -> frozenset[int]:
+        return frozenset(
+            self.private_rounds.exclude(pk__in=self.revealed_rounds.values("pk"))
+            .values_list("pk", flat=True)
         )
+
+    @cached_property
+    def prompts(self) -> list[Prompt]:
+        """Every question of the workshop, in order, with its round and the question it
+        belongs to. A template does not change while a workshop uses it, so one read per
+        request serves the checks, the note and its announcement."""
+        prompts = list(
+            Prompt.objects.filter(round__template_id=self.template_id)
+            .select_related("round").order_by("round__number", "position")
+        )
+        by_pk = {prompt.pk: prompt for prompt in prompts}
+        for prompt in prompts:
+            if prompt.links_to_id is not None:
+                prompt.links_to = by_pk[prompt.links_to_id]
+        return prompts
+
+    def prompt(self, pk: int) -> Prompt | None:
+        return next((prompt for prompt in self.prompts if prompt.pk == pk), None)
 
 
 class Participant(models.Model):

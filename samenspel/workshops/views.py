@@ -210,9 +210,7 @@ def merge_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
 @facilitator_action
 def move_note(request: HttpRequest, workshop: Workshop, note_pk: int) -> HttpResponse:
     typed = request.POST.get("prompt", "")
-    prompt = Prompt.objects.filter(
-        pk=int(typed) if typed.isdigit() else 0, round__template=workshop.template
-    ).select_related("round").first()
+    prompt = workshop.prompt(int(typed)) if typed.isdigit() else None
     if prompt is None:
         raise refuse("unknown_prompt", _("This question is not part of this workshop."))
     services.move_note(workshop, note_of(workshop, note_pk), prompt)
@@ -286,7 +284,8 @@ def current_prompt(workshop: Workshop, typed: str) -> Prompt | None:
     """A prompt of the current round, from a form's value."""
     if workshop.current_round is None or not typed.isdigit():
         return None
-    return workshop.current_round.prompts.filter(pk=int(typed)).select_related("round").first()
+    prompt = workshop.prompt(int(typed))
+    return prompt if prompt is not None and prompt.round_id == workshop.current_round_id else None
 
 
 # -- Participant -------------------------------------------------------------------------
