@@ -69,7 +69,8 @@ class Process:
         )
 
     def wait_until_serving(self):
-        deadline = time.monotonic() + 20
+        # Bounded, but roomy: a cold start on a busy 2-core machine has taken over 20 s.
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "uvicorn stopped; see its log above"
             try:

@@ -90,12 +90,15 @@ class Phone:
                         for p in me["prompts"]}
 
     def take(self, frame):
-        if frame["version"] is not None and frame["version"] <= self.version:
-            return
         if not frame["events"]:
-            self.catch_up()
+            if frame["version"] is not None and frame["version"] > self.version:
+                self.catch_up()  # the hello of a new socket: it missed something
             return
         for event in frame["events"]:
+            # Judged by its own version, as live-regions.js does: the frame's is the
+            # stream's highest so far, and one change's events may come in two frames.
+            if event.get("version", 0) <= self.version:
+                continue
             if not event.get("region", "").startswith("notes-"):
                 continue
             if "add" in event:  # one note more, as live-regions.js adds it
@@ -103,8 +106,6 @@ class Phone:
                     NOTE_IN_FRAGMENT.findall(event["add"]))
             else:
                 self.regions[event["region"]] = set(NOTE_IN_FRAGMENT.findall(event["html"]))
-        if frame["version"] is not None:
-            self.version = frame["version"]
 
     def listen(self):
         backoff = Backoff()
@@ -124,9 +125,10 @@ class Phone:
                 backoff.wait()  # the server is away: try again
 
     def write(self, prompt, text, key):
-        """Send a note until the server answers; True if the first try already got its OK."""
+        """Send a note until the server answers (or the phone is put away, when a test
+        failed); True if the first try already got its OK."""
         first, backoff = True, Backoff()
-        while True:
+        while not self.stopped.is_set():
             try:
                 status, answer = call(self.server, self.token, "POST", "/me/notes",
                                       {"prompt": prompt, "text": text, "idempotency_key": key})
@@ -140,6 +142,7 @@ class Phone:
                 continue
             assert status == 201, answer
             return first
+        return False
 
 
 def a_workshop_in_round_1(server, participants):
@@ -203,7 +206,7 @@ def test_kill_9_during_a_burst_loses_no_acknowledged_write_and_stores_none_twice
             start.wait()
             first_try_ok[n] = phone.write(prompt, f"Notitie {n}", key=f"burst-{n}")
 
-        writers = [threading.Thread(target=burst, args=(n, phone))
+        writers = [threading.Thread(target=burst, args=(n, phone), daemon=True)
                    for n, phone in enumerate(phones)]
         for writer in writers:
             writer.start()

@@ -22,6 +22,7 @@ def publish(
 
     With a `key`, a later event with the same audience and key in the same tick replaces
     this one (use it for what says "the current state of X": a region, a counter).
+    The event goes out with `version` added to it.
     A plain sync call, safe from any thread (also a sync view in asgiref's thread pool).
     With no socket listening, or the bus unreachable, it delivers nothing and raises nothing.
     Raises TypeError at once if `event` is not JSON-serialisable.
@@ -34,5 +35,9 @@ def _encode(
 ) -> LiveEvent:
     if "\n" in audience or (key is not None and "\n" in key):
         raise ValueError("An audience name or key cannot contain a newline.")
-    data = json.dumps(event, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    # Each event says the version it was rendered at. A frame's own version is the highest on
+    # the stream so far, and one change's events can arrive in two ticks: a page that judged
+    # them by the frame would drop the second part as old.
+    said = {**event, "version": version} if version is not None else event
+    data = json.dumps(said, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
     return LiveEvent(audience, data, version, key)

@@ -106,3 +106,20 @@ def test_a_page_ignores_news_it_already_shows_and_loads_what_is_newer(app_server
         hear_reload(shown + 1)
     axe_check(page)
     assert page.evaluate("window.stillTheSamePage === undefined")
+
+    # One change's events split over two frames that both say the stream's version: the
+    # second half counts too; an older event after a newer one in the same region does not.
+    def hear(version, *events):
+        page.evaluate("""([version, events]) => document.querySelector("[data-live-token]")
+            .dispatchEvent(new CustomEvent("samenspel:live-frame", {bubbles: true,
+                detail: {stream: "", events: events, version: version}}))""",
+                      [version, list(events)])
+
+    page.evaluate("""() => document.querySelector("main").insertAdjacentHTML(
+        "beforeend", '<div data-live-region="news"></div>')""")
+    news = page.locator('[data-live-region="news"]')
+    hear(shown + 2, {"region": "news", "html": "<p>Eerste helft</p>", "version": shown + 2})
+    hear(shown + 2, {"region": "news", "html": "<p>Tweede helft</p>", "version": shown + 2})
+    expect(news).to_have_text("Tweede helft")
+    hear(shown + 3, {"region": "news", "html": "<p>Ouder</p>", "version": shown + 1})
+    expect(news).to_have_text("Tweede helft")

@@ -71,10 +71,10 @@ def test_events_within_one_tick_arrive_as_one_frame(settings):
         assert await socket.frame() == {
             "stream": stream,
             "version": 3,
-            "events": [{"n": 0}, {"n": 1}, {"n": 2}],
+            "events": [{"n": 0, "version": 1}, {"n": 1, "version": 2}, {"n": 2, "version": 3}],
         }
         publish(stream, "console", {"n": 3}, version=4)
-        assert (await socket.frame())["events"] == [{"n": 3}]
+        assert (await socket.frame())["events"] == [{"n": 3, "version": 4}]
         await socket.disconnect()
 
     run(scenario())
@@ -249,7 +249,8 @@ def test_a_later_event_with_the_same_key_replaces_the_earlier_one_in_a_tick(sett
         publish(stream, "projector", {"total": 3}, version=5, key="reactions-7")
 
         assert (await socket.frame())["events"] == [
-            {"total": 3}, {"other": True}, {"total": 3}]
+            {"total": 3, "version": 3}, {"other": True, "version": 4},
+            {"total": 3, "version": 5}]
         await socket.disconnect()
 
     run(scenario())

@@ -31,7 +31,7 @@ def test_published_event_arrives_over_the_wire(host):
 
         frame = json.loads(socket.recv(timeout=5))
 
-    assert frame == {"stream": stream, "version": 1, "events": [{"text": "hello"}]}
+    assert frame == {"stream": stream, "version": 1, "events": [{"text": "hello", "version": 1}]}
 
 
 def test_client_sees_refused_token_as_close_code_4403(host):

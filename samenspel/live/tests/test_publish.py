@@ -19,9 +19,11 @@ def bus(monkeypatch):
     return recording
 
 
-def test_event_is_serialised_once_as_compact_json(bus):
+def test_event_is_serialised_once_as_compact_json_with_its_version(bus):
     publishing.publish("workshop:1", "console", {"text": "Één idee", "n": 2}, version=5)
+    publishing.publish("workshop:1", "console", {"text": "Zonder versie"})
 
     assert bus.published == [
-        ("workshop:1", LiveEvent("console", '{"text":"Één idee","n":2}', 5)),
+        ("workshop:1", LiveEvent("console", '{"text":"Één idee","n":2,"version":5}', 5)),
+        ("workshop:1", LiveEvent("console", '{"text":"Zonder versie"}')),
     ]

@@ -4,9 +4,11 @@
 // it re-fetches the page and takes its regions from there (or loads it anew if its stage —
 // the round, the sharing, the end — changed meanwhile).
 //
-// The page says which version of the workshop it shows (data-live-version). A frame whose
-// version is not newer is already on the page: the page that made a change, say, loads
-// after it and must not reload again when the change is announced.
+// The page says which version of the workshop it shows (data-live-version), and each event
+// the version it was rendered at. An event that is not newer than the page is already on it
+// (the page that made a change, say, loads after it and must not reload again when the
+// change is announced); one older than what its region got since would turn it back. One
+// change's events can come in two frames, so a frame's version does not settle its events.
 (function () {
   "use strict";
 
@@ -20,8 +22,21 @@
   document.addEventListener("submit", function (e) { if (!e.defaultPrevented) leaving = true; });
   window.addEventListener("pageshow", function () { leaving = false; });
 
+  var regionAt = {}; // region -> the version of what it shows now
+
   function isNew(version) {
     return version === null || version === undefined || Number(version) > shown;
+  }
+
+  function fits(event, frameVersion) {
+    var version = event.version != null ? event.version : frameVersion;
+    if (!isNew(version)) return false;
+    if (event.region && version != null) {
+      var at = regionAt[event.region];
+      if (at !== undefined && Number(version) < at) return false;
+      regionAt[event.region] = Number(version);
+    }
+    return true;
   }
 
   function reload() {
@@ -129,11 +144,14 @@
     }
     // A partial answer (only this phone's own regions) says nothing of the rest of the page:
     // frames up to its version may still bring what the other regions lack.
-    if (!freshRoot.hasAttribute("data-live-partial")) {
-      shown = Math.max(shown, Number(freshRoot.getAttribute("data-live-version")));
-    }
+    var version = Number(freshRoot.getAttribute("data-live-version"));
+    var partial = freshRoot.hasAttribute("data-live-partial");
+    if (!partial) shown = Math.max(shown, version);
     fresh.querySelectorAll("[data-live-region]").forEach(function (region) {
-      swap(region.getAttribute("data-live-region"), region.innerHTML);
+      var name = region.getAttribute("data-live-region");
+      if (regionAt[name] > version) return; // it took something newer meanwhile
+      regionAt[name] = version;
+      swap(name, region.innerHTML);
     });
   }
 
@@ -149,13 +167,15 @@
 
   document.addEventListener("samenspel:live-frame", function (e) {
     var frame = e.detail;
-    if (!frame || !isNew(frame.version)) return;
+    if (!frame) return;
     if (!frame.events.length) {
-      resync(); // the hello of a new socket: something happened since the page was rendered
+      // The hello of a new socket: something happened since the page was rendered.
+      if (isNew(frame.version)) resync();
       return;
     }
     for (var i = 0; i < frame.events.length; i++) {
       var event = frame.events[i];
+      if (!fits(event, frame.version)) continue;
       if (event.reload) {
         reload(); // the stage changed: the page itself is different now
         return;
@@ -167,9 +187,6 @@
         swap(event.region, event.html || "");
         announce(event.announce);
       }
-    }
-    if (frame.version !== null && frame.version !== undefined) {
-      shown = Math.max(shown, Number(frame.version));
     }
   });
 
