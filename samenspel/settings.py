@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samenspel.accounts",
     "samenspel.method",
     "samenspel.workshops",
+    "samenspel.reports",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -208,4 +209,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools log each step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
