@@ -50,7 +50,7 @@ router.add_decorator(refusals_as_api_errors)
 def export_workshop(request: HttpRequest, workshop_id: Id,
                     query: Query[ExportQuery]) -> HttpResponse:
     """`format` is one of """ + FORMATS_TEXT + """; `json` (the default) is the complete
-    workshop, which `POST /workshops/import` takes back. `language` is `nl` or `en`."""
+    workshop, which `POST /imports` takes back. `language` is `nl` or `en`."""
     workshop = workshop_for(request, workshop_id)
     return file_response(exports.export_workshop(
         workshop, query.format, query.language, staff=True,
@@ -78,7 +78,7 @@ class ImportedOut(Schema):
     workshop: ConsoleWorkshopOut
 
 
-@router.post("/workshops/import", response={201: ImportedOut, 413: REFUSALS[400], **REFUSALS},
+@router.post("/imports", response={201: ImportedOut, 413: REFUSALS[400], **REFUSALS},
              tags=[FACILITATORS], summary="Import a workshop from its JSON document")
 def import_workshop(request: HttpRequest) -> Status[ImportedOut]:
     """The body is the document `GET /workshops/{id}/export?format=json` gave, from this

@@ -35,7 +35,7 @@ OPERATIONS = {
     ("get", "/api/v1/workshops/{workshop_id}/live"),
     ("get", "/api/v1/outcome/{key}"),
     ("get", "/api/v1/workshops/{workshop_id}/export"),
-    ("post", "/api/v1/workshops/import"),
+    ("post", "/api/v1/imports"),
     ("get", "/api/v1/outcome/{key}/export"),
 }
 
