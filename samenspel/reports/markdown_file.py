@@ -40,7 +40,8 @@ def cover(report: Report) -> list[str]:
     ]
     lines = [f"# {text(cover.title)}", ""]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
-    lines += ["", f"## {_('The case')}", "", text(cover.case), "", f"## {_('Who took part')}", ""]
+    case, people = _("The case"), _("Who took part")
+    lines += ["", f"## {case}", "", text(cover.case), "", f"## {people}", ""]
     for group in cover.people:
         names = f" ({', '.join(text(n) for n in group.names)})" if group.names else ""
         lines.append(f"- {group.label}: {group.count}{names}")
@@ -70,20 +71,23 @@ def activity_lines(number: int, activity: ReportActivity) -> list[str]:
     if activity.description:
         lines.append(f"   {text(activity.description)}")
     if activity.serves:
-        lines.append(f"   - {_('Serves:')} " + "; ".join(text(s) for s in activity.serves))
+        serves = _("Serves:")
+        lines.append(f"   - {serves} " + "; ".join(text(s) for s in activity.serves))
     reactions = ", ".join(
         f"{r.label} {r.total}" + (
-            " (" + ", ".join(f"{label} {n}" for label, n in r.per_perspective if n) + ")"
+            " (" + ", ".join(f"{label} {n}" for label, n in r.given_by) + ")"
             if r.total else ""
         )
         for r in activity.reactions
     )
-    lines.append(f"   - {_('Reactions from the room')}: {reactions}")
+    heading = _("Reactions from the room")
+    lines.append(f"   - {heading}: {reactions}")
     return [*lines, ""]
 
 
 def notes(report: Report) -> list[str]:
-    lines = [f"## {_('All notes per round')}", ""]
+    heading = _("All notes per round")
+    lines = [f"## {heading}", ""]
     for round_ in report.rounds:
         lines += round_lines(round_)
     return lines
@@ -97,13 +101,13 @@ def round_lines(round_: ReportRound) -> list[str]:
         for prompt in group.prompts:
             lines += [f"**{text(prompt.label)}**", ""]
             if not prompt.notes:
-                lines += [f"- *{_('No notes.')}*", ""]
+                lines += ["- *" + _("No notes.") + "*", ""]
                 continue
             for note in prompt.notes:
                 named = ngettext(" (named %(count)d time)", " (named %(count)d times)",
                                  note.named) % {"count": note.named} if note.named > 1 else ""
                 lines.append(f"- {text(note.text)}{named}")
                 if note.belongs_to:
-                    lines.append(f"  - *{_('Belongs to:')}* {text(note.belongs_to)}")
+                    lines.append("  - *" + _("Belongs to:") + "* " + text(note.belongs_to))
             lines.append("")
     return lines

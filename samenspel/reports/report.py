@@ -73,6 +73,11 @@ class ReactionCount:
     total: int
     per_perspective: tuple[tuple[str, int], ...]
 
+    @property
+    def given_by(self) -> tuple[tuple[str, int], ...]:
+        """The perspectives that gave this reaction at all, with how many."""
+        return tuple((label, n) for label, n in self.per_perspective if n)
+
 
 @dataclass(frozen=True)
 class ReportActivity:
@@ -96,19 +101,42 @@ class ActivityGroup:
 
 @dataclass(frozen=True)
 class ReportNote:
+    ref: str  # the note's name in the document ("n12")
     text: str
     created_at: datetime
     named: int  # 1, or more when the facilitator merged duplicates into it
     belongs_to: str  # the text of the behaviour (routine) a belief (thought) belongs to
+    belongs_to_ref: str
 
 
 @dataclass(frozen=True)
 class PromptNotes:
+    position: int
     kind: str
     label: str
     question: str
-    belongs_to_label: str  # the label of the prompt its notes belong to, if any
+    links_to: int | None  # the position of the prompt its notes belong to
+    belongs_to_label: str  # and that prompt's label
     notes: tuple[ReportNote, ...]
+
+
+@dataclass(frozen=True)
+class NoteWithFollowers:
+    """A behaviour with the beliefs that belong to it (a routine with its thoughts)."""
+
+    note: ReportNote
+    followers: tuple[ReportNote, ...]
+
+
+@dataclass(frozen=True)
+class PromptBlock:
+    """A prompt as a report prints it: each note with the notes of the prompt that links to
+    it right below, and those of that prompt that belong to none of them after."""
+
+    prompt: PromptNotes
+    follower_prompt: PromptNotes | None
+    notes: tuple[NoteWithFollowers, ...]
+    loose: tuple[ReportNote, ...]
 
 
 @dataclass(frozen=True)
@@ -120,6 +148,28 @@ class GroupRound:
     @property
     def note_count(self) -> int:
         return sum(len(prompt.notes) for prompt in self.prompts)
+
+    @property
+    def blocks(self) -> tuple[PromptBlock, ...]:
+        positions = {prompt.position for prompt in self.prompts}
+        blocks = []
+        for prompt in self.prompts:
+            if prompt.links_to in positions:
+                continue  # printed with the prompt it links to
+            follower = next((p for p in self.prompts if p.links_to == prompt.position), None)
+            followers = follower.notes if follower else ()
+            refs = {note.ref for note in prompt.notes}
+            blocks.append(PromptBlock(
+                prompt=prompt,
+                follower_prompt=follower,
+                notes=tuple(
+                    NoteWithFollowers(note, tuple(f for f in followers
+                                                  if f.belongs_to_ref == note.ref))
+                    for note in prompt.notes
+                ),
+                loose=tuple(f for f in followers if f.belongs_to_ref not in refs),
+            ))
+        return tuple(blocks)
 
 
 @dataclass(frozen=True)
@@ -303,26 +353,32 @@ def prompt_notes(
     question = next((t for t in prompt.texts if t.perspective == perspective), None)
     label = in_language(prompt.label_nl, prompt.label_en, language)
     return PromptNotes(
+        position=prompt.position,
         kind=prompt.kind,
         label=label,
+        links_to=prompt.links_to,
         question=in_language(question.text_nl, question.text_en, language) if question else label,
         belongs_to_label=in_language(target.label_nl, target.label_en, language)
         if target else "",
         notes=tuple(
             ReportNote(
+                ref=note.ref,
                 text=note.text,
                 created_at=note.created_at,
                 named=1 + merged[note.ref],
-                belongs_to=belongs_to(note, notes),
+                belongs_to=target.text if target else "",
+                belongs_to_ref=target.ref if target else "",
             )
-            for note in document.notes
-            if note.round == round_.number and note.prompt == prompt.position
-            and note.perspective == perspective and visible(note)
+            for note, target in (
+                (note, belongs_to(note, notes)) for note in document.notes
+                if note.round == round_.number and note.prompt == prompt.position
+                and note.perspective == perspective and visible(note)
+            )
         ),
     )
 
 
-def belongs_to(note: NotePart, notes: dict[str, NotePart]) -> str:
-    """The text of the note this one belongs to, while that one is shown."""
+def belongs_to(note: NotePart, notes: dict[str, NotePart]) -> NotePart | None:
+    """The note this one belongs to, while that one is shown."""
     target = notes.get(note.links_to or "")
-    return target.text if target is not None and visible(target) else ""
+    return target if target is not None and visible(target) else None

@@ -74,3 +74,13 @@ def test_the_report_shows_the_three_roles_with_their_facts(finished):
     roles = report_of(finished).roles
     assert [r.key for r in roles] == ["red", "blue", "green"]
     assert dict(roles[2].facts)["Wie de leiding heeft"] == "Niet de overheid: de gemeenschap."
+
+
+def test_a_belief_is_printed_right_below_the_behaviour_it_belongs_to(finished):
+    community = report_of(finished).rounds[0].groups[2]
+    [block] = community.blocks  # the belief prompt is printed with the behaviour prompt
+    assert block.follower_prompt.label == "Helpende gedachte"
+    first = block.notes[0]
+    assert (first.note.text, [f.text for f in first.followers]) == (
+        "Gedrag van community", ["Gedachte van community"])
+    assert block.loose == ()
