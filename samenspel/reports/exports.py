@@ -4,15 +4,18 @@ is the complete workshop, for staff only (it holds hidden notes and why they wer
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.reports import csv_file, markdown_file, pdf_file, xlsx_file
-from samenspel.reports.document import as_json, workshop_document
+from samenspel.reports.document import Document, as_json, workshop_document
 from samenspel.reports.report import LANGUAGES, Report, build_report
 from samenspel.workshops.models import Workshop
 from samenspel.workshops.services import WorkshopError
@@ -71,20 +74,39 @@ def export_workshop(
     if chosen.complete:
         content = as_json(document)
     else:
-        content = RENDERERS[chosen.key](build_report(document, language), outcome_url)
+        content = rendered(chosen.key, document, language, outcome_url)
     name = slugify(workshop.title)[:60].strip("-") or "workshop"
     day = f"-{workshop.date.isoformat()}" if workshop.date else ""
     suffix = f"-{chosen.key}" if chosen.key.startswith("poster") else ""
     return Export(content, chosen.content_type, f"{name}{day}{suffix}.{chosen.extension}")
 
 
-RENDERERS: dict[str, Callable[[Report, str], bytes]] = {
-    "pdf": lambda report, _url: pdf_file.render(report, pdf_file.letterhead()),
-    "poster": lambda report, url: pdf_file.render_poster(
-        report, pdf_file.letterhead(), "A3", url),
-    "poster-a4": lambda report, url: pdf_file.render_poster(
-        report, pdf_file.letterhead(), "A4", url),
-    "xlsx": lambda report, _url: xlsx_file.render(report),
-    "csv": lambda report, _url: csv_file.render(report),
-    "md": lambda report, _url: markdown_file.render(report),
+Renderer = Callable[[Report, pdf_file.Letterhead, str], bytes]
+RENDERERS: dict[str, Renderer] = {
+    "pdf": lambda report, head, _url: pdf_file.render(report, head),
+    "poster": lambda report, head, url: pdf_file.render_poster(report, head, "A3", url),
+    "poster-a4": lambda report, head, url: pdf_file.render_poster(report, head, "A4", url),
+    "xlsx": lambda report, _head, _url: xlsx_file.render(report),
+    "csv": lambda report, _head, _url: csv_file.render(report),
+    "md": lambda report, _head, _url: markdown_file.render(report),
 }
+# A PDF costs WeasyPrint seconds (docs/benchmarks.md); the same workshop, look, language
+# and day give the same file, so everyone who downloads it after the first gets it at once.
+SLOW = {"pdf", "poster", "poster-a4"}
+CACHE_SECONDS = 24 * 3600
+
+
+def rendered(key: str, document: Document, language: str, outcome_url: str) -> bytes:
+    head = pdf_file.letterhead()
+    if key not in SLOW:
+        return RENDERERS[key](build_report(document, language), head, outcome_url)
+    recipe = b"\0".join([
+        as_json(document), key.encode(), language.encode(), outcome_url.encode(),
+        repr(head).encode(), timezone.localdate().isoformat().encode(),
+    ])
+    name = f"samenspel:reports:{hashlib.sha256(recipe).hexdigest()}"
+    content = cache.get(name)
+    if not isinstance(content, bytes):
+        content = RENDERERS[key](build_report(document, language), head, outcome_url)
+        cache.set(name, content, CACHE_SECONDS)
+    return content

@@ -143,3 +143,21 @@ def test_the_poster_is_one_page_with_the_six_activities(finished):
         text = pdf_text(content)
         for activity in Activity.objects.filter(workshop=finished, chosen=True):
             assert activity.title in text
+
+
+def test_the_same_pdf_is_drawn_once_until_the_workshop_changes(finished, monkeypatch):
+    from django.core.cache import cache
+
+    from samenspel.reports import pdf_file
+    from samenspel.workshops import services
+
+    drawn = []
+    draw = pdf_file.pdf
+    monkeypatch.setattr(pdf_file, "pdf", lambda html: drawn.append(html) or draw(html))
+    cache.clear()
+    first = made(finished, "pdf")
+    assert made(finished, "pdf") == first
+    assert len(drawn) == 1
+    services.hide_note(finished, visible_notes(finished)[0], "Dubbel")
+    assert made(finished, "pdf") != first
+    assert len(drawn) == 2
