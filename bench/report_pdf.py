@@ -158,6 +158,7 @@ def main() -> None:
     call_command("migrate", interactive=False, verbosity=0)
     workshop = make_workshop(options.participants, options.notes)
     before = peak_rss_mb()
+    load_before = os.getloadavg()[0]
     times, cpu = [], []
     content = b""
     for run in range(options.runs):
@@ -188,7 +189,8 @@ def main() -> None:
           f"{before:.0f} MB); Python allocations at most {python_peak / 2**20:.0f} MB "
           "during one run")
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}, load average {load_before:.1f} before and "
+          f"{os.getloadavg()[0]:.1f} after")
     sys.stdout.flush()
 
 

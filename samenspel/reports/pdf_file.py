@@ -13,11 +13,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from weasyprint import HTML, URLFetcher
 
 from samenspel.accounts.colours import normalise_hex
 from samenspel.accounts.models import Theme
 from samenspel.reports.report import Report
+from samenspel.workshops.services import WorkshopError
 
 POSTER_SIZES = ("A3", "A4")
 
@@ -76,6 +76,15 @@ def render_poster(report: Report, head: Letterhead, size: str = "A3",
 
 
 def pdf(html: str) -> bytes:
+    # Imported here: WeasyPrint loads Pango when imported, which every process would pay
+    # for at start (and could not start without), while only a PDF download needs it.
+    try:
+        from weasyprint import HTML, URLFetcher
+    except OSError as error:
+        raise WorkshopError("pdf_unavailable", _(
+            "This installation cannot make PDF files: the Pango library is missing. "
+            "Ask the administrator, or download another format."
+        )) from error
     document = HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"}))
     # Without a target, write_pdf returns the bytes.
     return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))

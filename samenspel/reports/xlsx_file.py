@@ -8,23 +8,27 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from samenspel.reports.cells import NOT_IN_XML, local_time
 from samenspel.reports.report import Report
 from samenspel.workshops.boards import COUNT_LABELS
 
-HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+HEADER_COLOUR = "DDE7F0"
 WIDEST = 80
 
 
 def render(report: Report) -> bytes:
+    # Imported here, as WeasyPrint is: a process that never makes a spreadsheet need not
+    # load openpyxl.
+    from openpyxl import Workbook
+
     with override(report.language):
         book = Workbook()
         book.remove(book.worksheets[0])
@@ -44,6 +48,8 @@ def render(report: Report) -> bytes:
 
 
 def about_sheet(sheet: Worksheet, report: Report) -> None:
+    from openpyxl.styles import Alignment, Font
+
     cover = report.cover
     rows: list[list[object]] = [
         [_("Workshop"), cover.title],
@@ -85,12 +91,15 @@ def table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[obje
           wrap: set[int]) -> None:
     """A header row, the rows, a filter over all of it, the header frozen, and each column
     as wide as its longest text up to WIDEST (wrapped beyond: the columns in `wrap`)."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     sheet.append(list(headers))
     for row in rows:
         sheet.append([text_cell(value) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
+        cell.fill = PatternFill("solid", fgColor=HEADER_COLOUR)
     sheet.freeze_panes = "A2"
     last = get_column_letter(len(headers))
     sheet.auto_filter.ref = f"A1:{last}{len(rows) + 1}"
