@@ -159,6 +159,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "samenspel.core.static_files.StaticFilesStorage"},
 }
+# gzip copies only, as measured in docs/benchmarks.md: the brotli package is installed for
+# WeasyPrint (fonts), and ServeStatic would otherwise also write and serve .br copies.
+SERVESTATIC_USE_BROTLI = False
 
 # Strict CSP: nothing inline, no eval, nothing from another host.
 SECURE_CSP = {
