@@ -161,3 +161,36 @@ def test_the_same_pdf_is_drawn_once_until_the_workshop_changes(finished, monkeyp
     services.hide_note(finished, visible_notes(finished)[0], "Dubbel")
     assert made(finished, "pdf") != first
     assert len(drawn) == 2
+
+
+def test_line_breaks_in_a_description_survive_the_spreadsheet(finished):
+    book = load_workbook(io.BytesIO(made(finished, "xlsx")))
+    descriptions = {row[2] for row in book["Activiteiten"].iter_rows(min_row=2,
+                                                                      values_only=True)}
+    assert "Zo doen we het.\nStap 1: samen." in descriptions
+    about = dict(book["Workshop"].iter_rows(values_only=True))
+    assert about["Casus"] == finished.case_description
+    assert about["Deelnemers: Gemeenschap"] == 3
+
+
+def test_without_pango_the_pdf_is_refused_with_a_reason(client, finished, monkeypatch):
+    import builtins
+
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    load = builtins.__import__
+
+    def without_pango(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return load(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pango)
+    cache.clear()
+    answer = client.get(reverse("reports:outcome_download", args=[finished.outcome_key]),
+                        {"format": "pdf"})
+    assert answer.status_code == 400
+    assert "Pango ontbreekt" in answer.content.decode()
+    assert client.get(reverse("reports:outcome_download", args=[finished.outcome_key]),
+                      {"format": "csv"}).status_code == 200
