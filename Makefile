@@ -1,7 +1,7 @@
 # Two commands for a newcomer: `make run` and `make test`. Each does all of its own set-up.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help python-check run run-scaled test bench bench-pages setup check lint typecheck imports migrations-check translations pytest clean
+.PHONY: help python-check run run-scaled test bench bench-pages bench-report setup check lint typecheck imports migrations-check translations pytest clean
 
 export UV_PYTHON_DOWNLOADS := never
 export PYTHONDONTWRITEBYTECODE := 1
@@ -110,6 +110,10 @@ pytest: setup
 # What the participant's phone page weighs and how soon it is ready (docs/benchmarks.md).
 bench-pages: setup
 	$(PY) bench/pages.py
+
+# How long the PDF report of 60 participants and 600 notes takes, and its peak memory.
+bench-report: setup
+	$(PY) -m bench.report_pdf $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules .cache var $(MO)

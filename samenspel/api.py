@@ -15,6 +15,7 @@ from ninja.operation import Operation
 
 from samenspel.core.api_docs import ApiDocs
 from samenspel.core.api_errors import install_error_handlers, json_refusals, unknown_address
+from samenspel.reports.api import router as reports_router
 from samenspel.workshops.api import router as workshops_router
 
 DESCRIPTION = (
@@ -42,6 +43,7 @@ api = SamenspelAPI(
 )
 install_error_handlers(api)
 api.add_router("", workshops_router)
+api.add_router("", reports_router)
 
 
 VERSION_HEADER = "X-Samenspel-Version"

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samenspel.accounts",
     "samenspel.method",
     "samenspel.workshops",
+    "samenspel.reports",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -158,6 +159,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "samenspel.core.static_files.StaticFilesStorage"},
 }
+# gzip copies only, as measured in docs/benchmarks.md: the brotli package is installed for
+# WeasyPrint (fonts), and ServeStatic would otherwise also write and serve .br copies.
+SERVESTATIC_USE_BROTLI = False
 
 # Strict CSP: nothing inline, no eval, nothing from another host.
 SECURE_CSP = {
@@ -208,4 +212,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools log each step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }

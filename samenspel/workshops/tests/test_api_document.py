@@ -34,6 +34,9 @@ OPERATIONS = {
     ("put", "/api/v1/workshops/{workshop_id}/shown-activity"),
     ("get", "/api/v1/workshops/{workshop_id}/live"),
     ("get", "/api/v1/outcome/{key}"),
+    ("get", "/api/v1/workshops/{workshop_id}/export"),
+    ("post", "/api/v1/imports"),
+    ("get", "/api/v1/outcome/{key}/export"),
 }
 
 
@@ -55,7 +58,8 @@ def test_only_joining_and_the_outcome_need_no_token(client):
     document = client.get("/api/v1/openapi.json").json()
     open_to_all = {(method, path) for path, item in document["paths"].items()
                    for method, operation in item.items() if not operation.get("security")}
-    assert open_to_all == {("post", "/api/v1/join"), ("get", "/api/v1/outcome/{key}")}
+    assert open_to_all == {("post", "/api/v1/join"), ("get", "/api/v1/outcome/{key}"),
+                           ("get", "/api/v1/outcome/{key}/export")}
 
 
 def test_docs_page_is_rendered_on_the_server_with_every_operation(client):
