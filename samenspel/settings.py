@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "samenspel.accounts",
     "samenspel.method",
     "samenspel.workshops",
+    "samenspel.compass",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",
