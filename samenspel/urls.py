@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("samenspel.core.urls")),
     path("", include("samenspel.method.urls")),
     path("", include("samenspel.workshops.urls")),
+    path("", include("samenspel.compass.urls")),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.live.urls")),
     path("api/v1/", api_urls()),

@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.compass import scoring
-from samenspel.compass.models import Answer, Assessment
+from samenspel.compass.models import Answer, Assessment, Case
 from samenspel.compass.scoring import LeadShares, RolePoint
 from samenspel.method.perspectives import Perspective
 
@@ -127,15 +127,22 @@ class IndexBand:
     # with the band's words and the number in the table as well.
     fill: str
     text: str
+    upper: float
 
 
 INDEX_BANDS: tuple[IndexBand, ...] = (
-    IndexBand("close", 0.8, _("close together"), "#3f1d6e", "#ffffff"),
-    IndexBand("near", 0.6, _("fairly close"), "#6b4ba3", "#ffffff"),
-    IndexBand("apart", 0.4, _("partly apart"), "#b7a6d9", "#1a1a1a"),
-    IndexBand("far", 0.0, _("far apart"), "#ece6f6", "#1a1a1a"),
+    IndexBand("close", 0.8, _("close together"), "#3f1d6e", "#ffffff", 1.0),
+    IndexBand("near", 0.6, _("fairly close"), "#6b4ba3", "#ffffff", 0.8),
+    IndexBand("apart", 0.4, _("partly apart"), "#b7a6d9", "#1a1a1a", 0.6),
+    IndexBand("far", 0.0, _("far apart"), "#ece6f6", "#1a1a1a", 0.4),
 )
 
 
 def index_band(index: float) -> IndexBand:
     return next(band for band in INDEX_BANDS if index >= band.lower)
+
+
+def of_case(case: Case) -> list[tuple[Assessment, Result]]:
+    """Every assessment of the case with its result, oldest first: the index over time."""
+    assessments = case.assessments.prefetch_related("answers")
+    return [(assessment, of_assessment(assessment)) for assessment in assessments]
