@@ -8,7 +8,7 @@ import io
 from typing import Any
 
 from samenspel.compass import results
-from samenspel.compass.models import Case
+from samenspel.compass.models import Assessment, Case
 from samenspel.compass.pictures import percentages
 from samenspel.compass.questionnaire import QUESTION_KEYS
 from samenspel.compass.scoring import LEAD_KEYS, ROLE_KEYS
@@ -38,11 +38,19 @@ def result_fields(result: results.Result) -> dict[str, Any]:
                 "point": shares(group.point, ROLE_KEYS),
                 "dominant_role": group.dominant_role,
                 "agreement": round_or_none(group.agreement),
+                "pairs_agreeing": round_or_none(group.pairs_agreeing),
                 "lead": shares(group.lead, LEAD_KEYS),
                 "most_named_lead": group.most_named_lead,
             }
             for group in result.groups
         ],
+    }
+
+
+def assessment_fields(assessment: Assessment, result: results.Result) -> dict[str, Any]:
+    return {
+        "id": assessment.pk, "date": assessment.date.isoformat(), "code": assessment.code,
+        "open": assessment.is_open, **result_fields(result),
     }
 
 
@@ -55,10 +63,7 @@ def case_export(case: Case) -> dict[str, Any]:
         "case": case_fields(case),
         "assessments": [
             {
-                "id": assessment.pk,
-                "date": assessment.date.isoformat(),
-                "open": assessment.is_open,
-                **result_fields(result),
+                **assessment_fields(assessment, result),
                 "answers": [
                     {
                         "perspective": answer.perspective,

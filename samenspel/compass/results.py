@@ -31,6 +31,7 @@ class GroupResult:
     point: RolePoint | None
     lead: LeadShares | None
     agreement: float | None
+    pairs_agreeing: float | None
 
     @property
     def respondents(self) -> int:
@@ -84,6 +85,7 @@ def summarise(answers: Iterable[AnswerFacts]) -> Result:
             point=scoring.mean_point(points) if points else None,
             lead=scoring.lead_shares(a.lead for a in group) if group else None,
             agreement=scoring.agreement_within_group([a.roles for a in group]),
+            pairs_agreeing=scoring.pairs_agreeing([a.roles for a in group]),
         ))
     complete = all(group.points for group in groups)
     return Result(

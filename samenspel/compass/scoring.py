@@ -146,6 +146,27 @@ def agreement_table(answers: Sequence[Sequence[str]], keys: Sequence[str]) -> li
     ]
 
 
+def observed_agreement(table: Sequence[Sequence[int]]) -> float | None:
+    """Fleiss' P-bar on its own: the share of pairs of raters who put a subject in the same
+    category, averaged over the subjects, P-bar = mean (sum_j n_ij^2 - n) / (n (n - 1)).
+    Easier to read than kappa, and needed beside it: when nearly every answer is one role,
+    P-bar_e is close to 1 and kappa falls, even though almost everyone agrees."""
+    if not table or sum(table[0]) < 2:
+        return None
+    n = sum(table[0])
+    pairs = [Fraction(sum(c * c for c in row) - n, n * (n - 1)) for row in table]
+    return float(sum(pairs, Fraction(0)) / len(pairs))
+
+
+def pairs_agreeing(answers: Sequence[Sequence[str]]) -> float | None:
+    """For one perspective: the share of pairs of respondents who chose the same role for a
+    question, over all questions (`observed_agreement` of the `agreement_table`). None below
+    MIN_RESPONDENTS_FOR_AGREEMENT respondents."""
+    if len(answers) < MIN_RESPONDENTS_FOR_AGREEMENT:
+        return None
+    return observed_agreement(agreement_table(answers, ROLE_KEYS))
+
+
 def agreement_within_group(answers: Sequence[Sequence[str]]) -> float | None:
     """How much one perspective's respondents agree on the dominant role, question by
     question: Fleiss' kappa over `agreement_table` (subjects = questions, categories = the

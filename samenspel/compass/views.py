@@ -150,6 +150,8 @@ def results_context(assessment: Assessment, result: results.Result) -> dict[str,
             {"group": group, "looks": pictures.PERSPECTIVE_LOOKS[group.perspective.value],
              "percent": pictures.percentages(group.point) if group.point else None,
              "lead_percent": pictures.percentages(group.lead) if group.lead else None,
+             "pairs_percent": round(group.pairs_agreeing * 100)
+             if group.pairs_agreeing is not None else None,
              "agreement_words": results.agreement_words(group.agreement)
              if group.agreement is not None else None}
             for group in result.groups

@@ -163,3 +163,12 @@ def test_kappa_matches_statsmodels(table):
         warnings.simplefilter("ignore")
         theirs = fleiss_kappa(table, method="fleiss")
     assert scoring.fleiss_kappa(table) == pytest.approx(float(theirs), abs=1e-9)
+
+
+def test_pairs_agreeing_reads_what_kappa_hides_when_one_role_dominates():
+    # Q1-Q3 all green; on Q4 one of three says blue. P-bar = (1 + 1 + 1 + 1/3) / 4 = 5/6, but
+    # chance already gives p = (0, 1/12, 11/12): P-bar_e = 122/144, kappa = -1/11.
+    answers = [["green"] * 4, ["green"] * 4, ["green", "green", "green", "blue"]]
+    assert scoring.pairs_agreeing(answers) == pytest.approx(5 / 6)
+    assert scoring.agreement_within_group(answers) == pytest.approx(-1 / 11)
+    assert scoring.pairs_agreeing(answers[:2]) is None
