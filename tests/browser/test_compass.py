@@ -37,6 +37,9 @@ def answer_on_a_phone(browser, app_server, how, address, group, roles, lead, scr
         phone.locator(f'input[name="lead"][value="{lead}"]').check()
         if screenshot:
             save_screenshot(phone, screenshot)
+            first = phone.get_by_role("group", name="Wie beslist wat hier gebeurt?")
+            first.scroll_into_view_if_needed()
+            save_screenshot(phone, f"{screenshot}-question", full_page=False)
         phone.get_by_role("button", name="Verstuur mijn antwoorden").click()
         axe_check(phone)
         expect(phone.get_by_role("heading", level=1)).to_have_text("Bedankt voor je antwoorden")
@@ -93,6 +96,8 @@ def test_three_perspectives_answer_anonymously_and_the_case_page_shows_their_tri
         "Overheid (1 persoon): 17% rood, 67% blauw, 16% groen.")
     expect(page.locator(".samenspel-index__value")).to_have_text("0,44")
     save_screenshot(page, "compass-case")
+    page.get_by_role("heading", name="Hoe de groepen het zien").scroll_into_view_if_needed()
+    save_screenshot(page, "guide-compass-case", full_page=False)  # docs/user-guide.md
     page.set_viewport_size(PHONE)
     page_width = page.evaluate("() => document.documentElement.scrollWidth")
     assert page_width <= PHONE["width"], f"the case page is {page_width}px wide on a phone"
