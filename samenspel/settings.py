@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samenspel.method",
     "samenspel.workshops",
     "samenspel.reports",
+    "samenspel.compass",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -40,3 +40,14 @@ def can_run_workshops(user: AnyUser) -> bool:
 def can_view_workshops(user: AnyUser) -> bool:
     """Every staff role, observers too, may look at workshops and their outcomes."""
     return _staff(user) is not None
+
+
+def can_view_cases(user: AnyUser) -> bool:
+    """The role compass: every staff role may look at cases and their assessments."""
+    return _staff(user) is not None
+
+
+def can_assess_cases(user: AnyUser) -> bool:
+    """Adding cases and starting or closing their assessments."""
+    staff = _staff(user)
+    return staff is not None and (staff.is_administrator or staff.is_facilitator)

@@ -43,6 +43,27 @@ class ApiError(Exception):
         self.message = message
 
 
+def refusals_as_api_errors(
+    refusal: type[Exception], statuses: dict[str, int]
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """An operation decorator: a service's refusal (an exception with `code` and `message`)
+    becomes an ApiError with the same code and message, and the HTTP status `statuses` gives
+    its code (400 when it gives none)."""
+
+    def decorate(operation: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(operation)
+        def refusing(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return operation(request, *args, **kwargs)
+            except refusal as error:
+                code, message = getattr(error, "code"), getattr(error, "message")  # noqa: B009
+                raise ApiError(statuses.get(code, 400), code, message) from error
+
+        return refusing
+
+    return decorate
+
+
 # For the OpenAPI document: what any operation may answer instead of its result.
 REFUSALS: dict[int, type[ErrorOut]] = {
     status: ErrorOut for status in (400, 401, 403, 404, 409, 422)

@@ -14,19 +14,20 @@ from ninja import Query, Router, Schema, Status
 from pydantic import StringConstraints
 
 from samenspel.accounts.api_auth import StaffToken
-from samenspel.core.api_errors import REFUSALS, ApiError
+from samenspel.core.api_errors import REFUSALS, ApiError, refusals_as_api_errors
 from samenspel.reports import exports, restore
 from samenspel.reports.views import file_response
 from samenspel.workshops.api import (
     FACILITATORS,
+    REFUSAL_STATUS,
     console_workshop,
     facilitator,
-    refusals_as_api_errors,
     workshop_for,
 )
 from samenspel.workshops.api_auth import ParticipantToken
 from samenspel.workshops.api_schemas import ConsoleWorkshopOut, Id, OutcomeKey
 from samenspel.workshops.models import Workshop
+from samenspel.workshops.services import WorkshopError
 
 # The export builds the document itself: a format or language it does not know gets its
 # refusal (400 unknown_format, unknown_language), not a schema error.
@@ -42,7 +43,7 @@ FILE = {200: None, **REFUSALS}
 FORMATS_TEXT = ", ".join(f"`{f.key}`" for f in exports.FORMATS)
 
 router = Router(auth=[StaffToken(), ParticipantToken()])
-router.add_decorator(refusals_as_api_errors)
+router.add_decorator(refusals_as_api_errors(WorkshopError, REFUSAL_STATUS))
 
 
 @router.get("/workshops/{workshop_id}/export", response=FILE, tags=[FACILITATORS],

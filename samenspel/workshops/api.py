@@ -6,9 +6,7 @@ message, with the HTTP status of `REFUSAL_STATUS`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any, Literal
+from typing import Literal
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -18,7 +16,7 @@ from ninja import Router, Status
 from samenspel.accounts import permissions
 from samenspel.accounts.api_auth import StaffToken
 from samenspel.accounts.models import User
-from samenspel.core.api_errors import REFUSALS, ApiError
+from samenspel.core.api_errors import REFUSALS, ApiError, refusals_as_api_errors
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
@@ -94,20 +92,8 @@ REFUSAL_STATUS = {
 }
 
 
-def refusals_as_api_errors(operation: Callable[..., Any]) -> Callable[..., Any]:
-    @wraps(operation)
-    def refusing(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return operation(request, *args, **kwargs)
-        except services.WorkshopError as error:
-            status = REFUSAL_STATUS.get(error.code, 400)
-            raise ApiError(status, error.code, error.message) from error
-
-    return refusing
-
-
 router = Router(auth=[StaffToken(), ParticipantToken()])
-router.add_decorator(refusals_as_api_errors)
+router.add_decorator(refusals_as_api_errors(services.WorkshopError, REFUSAL_STATUS))
 
 
 # -- Who is asking ---------------------------------------------------------------------------

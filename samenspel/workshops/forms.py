@@ -82,12 +82,12 @@ class JoinCodeForm(NLDesignForm):
                                       "spellcheck": "false"}),
     )
 
+    not_a_code = _("This is not a workshop code. A code has 6 letters and digits, like KMT 4XH.")
+
     def clean_code(self) -> str:
         code = normalise_join_code(self.cleaned_data["code"])
         if code is None:
-            raise forms.ValidationError(
-                _("This is not a workshop code. A code has 6 letters and digits, like KMT 4XH.")
-            )
+            raise forms.ValidationError(self.not_a_code)
         return code
 
 

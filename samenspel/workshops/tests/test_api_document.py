@@ -37,6 +37,16 @@ OPERATIONS = {
     ("get", "/api/v1/workshops/{workshop_id}/export"),
     ("post", "/api/v1/imports"),
     ("get", "/api/v1/outcome/{key}/export"),
+    ("get", "/api/v1/cases"),
+    ("post", "/api/v1/cases"),
+    ("get", "/api/v1/cases/{case_id}"),
+    ("get", "/api/v1/cases/{case_id}/export"),
+    ("post", "/api/v1/cases/{case_id}/assessments"),
+    ("get", "/api/v1/assessments/{assessment_id}"),
+    ("post", "/api/v1/assessments/{assessment_id}/close"),
+    ("post", "/api/v1/assessments/{assessment_id}/open"),
+    ("get", "/api/v1/questionnaire"),
+    ("post", "/api/v1/answers"),
 }
 
 
@@ -54,12 +64,13 @@ def test_openapi_document_lists_every_operation_with_its_refusals(client):
     assert {scheme["scheme"] for scheme in schemes.values()} == {"bearer"}
 
 
-def test_only_joining_and_the_outcome_need_no_token(client):
+def test_only_joining_the_outcome_and_answering_a_questionnaire_need_no_token(client):
     document = client.get("/api/v1/openapi.json").json()
     open_to_all = {(method, path) for path, item in document["paths"].items()
                    for method, operation in item.items() if not operation.get("security")}
     assert open_to_all == {("post", "/api/v1/join"), ("get", "/api/v1/outcome/{key}"),
-                           ("get", "/api/v1/outcome/{key}/export")}
+                           ("get", "/api/v1/outcome/{key}/export"),
+                           ("get", "/api/v1/questionnaire"), ("post", "/api/v1/answers")}
 
 
 def test_docs_page_is_rendered_on_the_server_with_every_operation(client):
