@@ -58,7 +58,9 @@ def test_another_installation_on_the_same_redis_does_not_hear_us(redis_bus, sett
         RedisBus(REDIS_URL, "venray").publish(stream, LiveEvent("console", '{"theirs": 1}', 9))
         publish(stream, "console", {"ours": 1}, version=3)
 
-        assert await here.frame() == {"stream": stream, "version": 3, "events": [{"ours": 1, "version": 3}]}
+        assert await here.frame() == {
+            "stream": stream, "version": 3, "events": [{"ours": 1, "version": 3}]
+        }
         await here.disconnect()
         await ours.live.hub().stop()
     run(scenario())
@@ -76,8 +78,9 @@ def test_one_publish_reaches_sockets_in_every_process(redis_bus):
 
         publish(stream, "console", {"n": 1}, version=3)
 
-        assert await here.frame() == {"stream": stream, "version": 3, "events": [{"n": 1, "version": 3}]}
-        assert await there.frame() == {"stream": stream, "version": 3, "events": [{"n": 1, "version": 3}]}
+        heard = {"stream": stream, "version": 3, "events": [{"n": 1, "version": 3}]}
+        assert await here.frame() == heard
+        assert await there.frame() == heard
         await here.disconnect()
         await there.disconnect()
         for app in (first_process, second_process):
