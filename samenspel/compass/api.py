@@ -29,13 +29,18 @@ from samenspel.compass.api_schemas import (
     QuestionnaireOut,
     QuestionOut,
     Shares,
+    WorkshopAnswerIn,
 )
 from samenspel.compass.models import Assessment, Case
 from samenspel.compass.questionnaire import LEAD_OPTIONS, LEAD_QUESTION, QUESTIONS
 from samenspel.compass.views import found_cases
 from samenspel.core.api_errors import REFUSALS, ApiError, refusals_as_api_errors
+from samenspel.method.models import Round
+from samenspel.workshops.api import PARTICIPANTS
+from samenspel.workshops.api_auth import ParticipantToken
 from samenspel.workshops.api_schemas import Id
 from samenspel.workshops.join_codes import normalise_join_code
+from samenspel.workshops.models import Participant
 
 COMPASS = "role compass"
 RESPONDENTS = "respondents"
@@ -44,6 +49,8 @@ REFUSAL_STATUS = {
     "assessment_closed": 409,
     "answered_already": 409,
     "no_free_code": 503,
+    "round_closed": 409,
+    "answered_already_moved": 409,
 }
 
 
@@ -106,6 +113,15 @@ def case_list(request: HttpRequest, q: str = "", theme: str = "", area: str = ""
 def create_case(request: HttpRequest, body: CaseIn) -> Status[CaseOut]:
     case = services.create_case(created_by=staff(request, change=True), **body.model_dump())
     return Status(201, CaseOut(**exports.case_fields(case)))
+
+
+@router.put("/cases/{case_id}", response={200: CaseOut, **REFUSALS}, tags=[COMPASS],
+            summary="Change a case (a case a workshop made has no owner yet)")
+def change_case(request: HttpRequest, case_id: Id, body: CaseIn) -> CaseOut:
+    staff(request, change=True)
+    case = case_of(case_id)
+    services.change_case(case, **body.model_dump())
+    return CaseOut(**exports.case_fields(case))
 
 
 @router.get("/cases/{case_id}", response={200: CaseDetailOut, **REFUSALS}, tags=[COMPASS],
@@ -196,6 +212,32 @@ def answer(request: HttpRequest, body: AnswerIn) -> Status[AnsweredOut]:
     stored = services.record_answer(
         assessment, perspective=body.perspective, roles=body.roles, lead=body.lead,
         key=body.key,
+    )
+    red, blue, green = stored.point
+    return Status(201, AnsweredOut(case_title=assessment.case.title,
+                                   assessment_date=assessment.date,
+                                   point=Shares(red=red, blue=blue, green=green)))
+
+
+@router.post("/me/role-compass", auth=[ParticipantToken()],
+             response={201: AnsweredOut, **REFUSALS}, tags=[PARTICIPANTS],
+             summary="Answer the role compass in the workshop's compass round")
+def answer_in_workshop(request: HttpRequest, body: WorkshopAnswerIn) -> Status[AnsweredOut]:
+    """For the participant's own group, while the workshop's current round is a role compass
+    round and open. A second answer of the same participant gives the first one back."""
+    me = getattr(request, "auth", None)
+    if not isinstance(me, Participant):
+        raise ApiError(403, "participants_only", _(
+            "Only a participant of the workshop can do this."
+        ))
+    workshop = me.workshop
+    if workshop.current_round is None or workshop.current_round.kind != Round.Kind.ROLE_COMPASS:
+        raise ApiError(409, "not_a_compass_round", _(
+            "The workshop is not in a role compass round now."
+        ))
+    assessment = services.assessment_in_workshop(workshop, workshop.current_round)
+    stored = services.record_workshop_answer(
+        assessment, me, roles=body.roles, lead=body.lead, key=body.key,
     )
     red, blue, green = stored.point
     return Status(201, AnsweredOut(case_title=assessment.case.title,

@@ -65,6 +65,8 @@ class AssessmentOut(Schema):
     date: dt.date
     code: str = Field(description="What respondents type, or use in /v/<code>/")
     open: bool
+    workshop_id: int | None = Field(
+        None, description="Set when the assessment is a live workshop's role compass round")
     synchronicity_index: float | None = Field(
         description="1 - mean pairwise total-variation distance of the three groups' points; "
         "null until all three groups answered")
@@ -121,6 +123,14 @@ class QuestionnaireOut(Schema):
 class AnswerIn(In):
     code: str = Field(max_length=20, description="The assessment's code, e.g. KMT4XH")
     perspective: PerspectiveField
+    roles: dict[Annotated[str, StringConstraints(max_length=40)], RoleField] = Field(
+        description="For every question key (GET /questionnaire) the role of the chosen option")
+    lead: PerspectiveField = Field(description="Who should lead")
+    key: str = Field("", max_length=64,
+                     description="Made by the client per answer: a retried request is stored once")
+
+
+class WorkshopAnswerIn(In):
     roles: dict[Annotated[str, StringConstraints(max_length=40)], RoleField] = Field(
         description="For every question key (GET /questionnaire) the role of the chosen option")
     lead: PerspectiveField = Field(description="Who should lead")

@@ -1,6 +1,7 @@
 """Demo data for a local run: three cases, one assessed twice (the groups came closer), one
-assessed once and still open for answers, and one not measured yet. Made through the
-services, as real answers would be."""
+assessed once and still open for answers, and one not measured yet; and a workshop waiting
+to start whose first round is the role compass. Made through the services, as real answers
+would be."""
 
 from __future__ import annotations
 
@@ -13,7 +14,10 @@ from samenspel.accounts.models import User
 from samenspel.compass import services
 from samenspel.compass.models import Case
 from samenspel.compass.questionnaire import QUESTION_KEYS
+from samenspel.method.models import WorkshopTemplate
+from samenspel.workshops import services as workshops
 from samenspel.workshops.join_codes import spoken
+from samenspel.workshops.models import Workshop
 
 ROLE_LETTERS = {"r": "red", "b": "blue", "g": "green"}
 LEAD_LETTERS = {"G": "government", "O": "organisations", "C": "community"}
@@ -89,7 +93,32 @@ def setup_demo() -> list[str]:
         for assessment in case.assessments.filter(is_open=True):
             lines.append(f"  Role assessment open: code {spoken(assessment.code)}, "
                          f"answer at http://127.0.0.1:8000/v/{assessment.code}/")
+    workshop = compass_workshop(facilitator)
+    if workshop is not None and workshop.state != Workshop.State.CLOSED:
+        lines.append(f"  Workshop with the role compass as round 1: code "
+                     f"{spoken(workshop.join_code)}, console at "
+                     f"http://127.0.0.1:8000/workshops/{workshop.pk}/")
     return lines
+
+
+COMPASS_WORKSHOP = "Oude school Kessel: welke rol past?"
+
+
+def compass_workshop(facilitator: User | None) -> Workshop | None:
+    """A workshop in the lobby from the template that starts with the role compass."""
+    found = Workshop.objects.filter(title=COMPASS_WORKSHOP).first()
+    template = WorkshopTemplate.objects.filter(rounds__kind="role_compass").first()
+    if found is not None or template is None:
+        return found
+    return workshops.create_workshop(
+        created_by=facilitator, template=template, title=COMPASS_WORKSHOP, place="Kessel",
+        facilitator_names="Anna",
+        case_description=(
+            "Inwoners van Kessel willen de oude school gebruiken als ontmoetingsplek. De "
+            "gemeente is eigenaar van het gebouw. Welke rol past de gemeente hier, en wie "
+            "neemt de leiding?"
+        ),
+    )
 
 
 def make_case(demo: DemoCase, facilitator: User | None) -> Case:

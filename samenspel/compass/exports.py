@@ -50,7 +50,8 @@ def result_fields(result: results.Result) -> dict[str, Any]:
 def assessment_fields(assessment: Assessment, result: results.Result) -> dict[str, Any]:
     return {
         "id": assessment.pk, "date": assessment.date.isoformat(), "code": assessment.code,
-        "open": assessment.is_open, **result_fields(result),
+        "open": assessment.is_open, "workshop_id": assessment.workshop_id,
+        **result_fields(result),
     }
 
 

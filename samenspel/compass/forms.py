@@ -76,15 +76,11 @@ class CodeForm(JoinCodeForm):
     not_a_code = _("This is not a code. A code has 6 letters and digits, like KMT 4XH.")
 
 
-class AnswerForm(NLDesignForm):
-    """The questionnaire: the respondent's group, one role question after the other, and
-    who should lead. The fields of the questions are named after their keys."""
+class QuestionnaireForm(NLDesignForm):
+    """The questionnaire: one role question after the other, and who should lead. The
+    fields of the questions are named after their keys. In a workshop the participant's
+    group is known; AnswerForm asks for it."""
 
-    perspective = forms.ChoiceField(
-        label=_("Which group are you in?"), choices=PERSPECTIVE_CHOICES,
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Choose the group you belong to.")},
-    )
     key = forms.CharField(max_length=64, required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -109,3 +105,13 @@ class AnswerForm(NLDesignForm):
 
     def roles(self) -> dict[str, str]:
         return {question.key: self.cleaned_data[question.key] for question in QUESTIONS}
+
+
+class AnswerForm(QuestionnaireForm):
+    """The questionnaire through its link: first the respondent's group."""
+
+    perspective = forms.ChoiceField(
+        label=_("Which group are you in?"), choices=PERSPECTIVE_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the group you belong to.")},
+    )

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.compass import scoring
 from samenspel.compass.questionnaire import QUESTION_KEYS
+from samenspel.method.models import Round
 from samenspel.method.perspectives import Perspective
+from samenspel.workshops.models import Participant, Workshop
 
 
 class Case(models.Model):
@@ -22,8 +24,9 @@ class Case(models.Model):
     area = models.CharField(_("village or area"), max_length=120, blank=True)
     theme = models.CharField(_("theme"), max_length=120, blank=True)
     date = models.DateField(_("date"), default=timezone.localdate)
+    # Blank for a case made by a workshop's role compass step, until staff say who owns it.
     owner = models.CharField(
-        _("who owns it today"), max_length=20, choices=Perspective.choices,
+        _("who owns it today"), max_length=20, choices=Perspective.choices, blank=True,
         help_text=_("The perspective that has the matter in hand now."),
     )
     created_by = models.ForeignKey(
@@ -49,6 +52,15 @@ class Assessment(models.Model):
     date = models.DateField(_("date"), default=timezone.localdate)
     code = models.CharField(_("code"), max_length=12, unique=True)
     is_open = models.BooleanField(_("open for answers"), default=True)
+    # Set when the assessment is a round of a live workshop (the role compass step): the
+    # participants answer on their phones while that round is open.
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("workshop"),
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
@@ -59,6 +71,11 @@ class Assessment(models.Model):
         verbose_name = _("role assessment")
         verbose_name_plural = _("role assessments")
         ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "round"], name="one_assessment_per_workshop_round"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.case} ({self.date:%Y-%m-%d})"
@@ -78,6 +95,10 @@ class Answer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
     )
+    # Who answered on their phone in a workshop's compass round, so each answers once there.
+    participant = models.ForeignKey(
+        Participant, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
     # Made by the form: a retried or double-tapped "send" stores one answer.
     key = models.CharField(max_length=64)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -90,6 +111,9 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["assessment", "key"], name="one_answer_per_key"),
             models.UniqueConstraint(
                 fields=["assessment", "answered_by"], name="one_answer_per_staff_member"
+            ),
+            models.UniqueConstraint(
+                fields=["assessment", "participant"], name="one_answer_per_participant"
             ),
         ]
 

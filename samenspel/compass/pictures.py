@@ -9,16 +9,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from samenspel.compass.results import IndexBand, Result, index_band
-from samenspel.compass.scoring import RolePoint
+from samenspel.compass.results import IndexBand, Result, agreement_words, index_band
+from samenspel.compass.scoring import MIN_RESPONDENTS_FOR_AGREEMENT, RolePoint
 from samenspel.method.perspectives import Perspective
 from samenspel.method.roles import ROLES, GovernmentRole
+
+if TYPE_CHECKING:
+    from samenspel.compass.models import Assessment
 
 # The triangle in a 400 by 390 picture: equilateral, 320 wide, labels around it.
 CORNERS = {"red": (200.0, 56.0), "blue": (40.0, 333.1), "green": (360.0, 333.1)}
@@ -257,3 +261,26 @@ def portfolio_words(cases: Sequence[tuple[str, PortfolioDot | None]]) -> str:
     if not placed:
         return _("No case has been measured by all three groups yet.")
     return " ".join(placed)
+
+
+def results_context(assessment: Assessment, result: Result) -> dict[str, Any]:
+    """What the results partial shows for one assessment."""
+    return {
+        "assessment": assessment,
+        "result": result,
+        "triangle": role_triangle(result),
+        "groups": [
+            {"group": group, "looks": PERSPECTIVE_LOOKS[group.perspective.value],
+             "percent": percentages(group.point) if group.point else None,
+             "lead_percent": percentages(group.lead) if group.lead else None,
+             "pairs_percent": round(group.pairs_agreeing * 100)
+             if group.pairs_agreeing is not None else None,
+             "agreement_words": agreement_words(group.agreement)
+             if group.agreement is not None else None}
+            for group in result.groups
+        ],
+        "words": triangle_words(result),
+        "band": index_band(result.index) if result.index is not None else None,
+        "min_respondents": MIN_RESPONDENTS_FOR_AGREEMENT,
+        "roles": ROLES,
+    }

@@ -8,6 +8,7 @@ from typing import Any
 
 import segno
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.db.models import Q, QuerySet
@@ -20,15 +21,24 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenspel.accounts import permissions
 from samenspel.accounts.models import User
-from samenspel.compass import exports, pictures, results, services
-from samenspel.compass.forms import AnswerForm, AssessmentForm, CaseFilterForm, CaseForm, CodeForm
+from samenspel.compass import exports, pictures, results, services, workshop_round
+from samenspel.compass.forms import (
+    AnswerForm,
+    AssessmentForm,
+    CaseFilterForm,
+    CaseForm,
+    CodeForm,
+    QuestionnaireForm,
+)
 from samenspel.compass.models import Answer, Assessment, Case
 from samenspel.compass.questionnaire import QUESTIONS
 from samenspel.compass.results import AGREEMENT_WORDS, INDEX_BANDS
 from samenspel.compass.scoring import MIN_RESPONDENTS_FOR_AGREEMENT
+from samenspel.method.models import Round
 from samenspel.method.perspectives import PERSPECTIVES
-from samenspel.method.roles import ROLES
 from samenspel.workshops.join_codes import spoken
+from samenspel.workshops.models import Workshop
+from samenspel.workshops.views import current_participant
 
 ANSWER_COOKIE_SALT = "compass.answer"
 ANSWER_COOKIE_DAYS = 90
@@ -96,6 +106,26 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def case_change(request: HttpRequest, pk: int) -> HttpResponse:
+    staff_only(request, change=True)
+    case = get_object_or_404(Case, pk=pk)
+    initial = {field: getattr(case, field)
+               for field in ("title", "description", "area", "theme", "date", "owner")}
+    form = CaseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_case(case, **form.cleaned_data)
+        except services.CompassError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("compass:case", pk=case.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "compass/case_form.html", {"form": form, "case": case},
+                  status=status)
+
+
+@login_required
 def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     staff_only(request)
     case = get_object_or_404(Case, pk=pk)
@@ -108,7 +138,7 @@ def render_case(request: HttpRequest, case: Case, form: AssessmentForm) -> HttpR
     return render(request, "compass/case_detail.html", {
         "case": case,
         "measured": list(reversed(measured)),
-        **(results_context(*latest) if latest else {}),
+        **(pictures.results_context(*latest) if latest else {}),
         "trend": pictures.trend([(a.date, r.index) for a, r in measured]) if measured else None,
         "trend_words": trend_words(measured),
         "form": form,
@@ -140,37 +170,14 @@ def assessment_start(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("compass:assessment", pk=assessment.pk)
 
 
-def results_context(assessment: Assessment, result: results.Result) -> dict[str, Any]:
-    """What the results partial shows for one assessment."""
-    return {
-        "assessment": assessment,
-        "result": result,
-        "triangle": pictures.role_triangle(result),
-        "groups": [
-            {"group": group, "looks": pictures.PERSPECTIVE_LOOKS[group.perspective.value],
-             "percent": pictures.percentages(group.point) if group.point else None,
-             "lead_percent": pictures.percentages(group.lead) if group.lead else None,
-             "pairs_percent": round(group.pairs_agreeing * 100)
-             if group.pairs_agreeing is not None else None,
-             "agreement_words": results.agreement_words(group.agreement)
-             if group.agreement is not None else None}
-            for group in result.groups
-        ],
-        "words": pictures.triangle_words(result),
-        "band": results.index_band(result.index) if result.index is not None else None,
-        "min_respondents": MIN_RESPONDENTS_FOR_AGREEMENT,
-        "roles": ROLES,
-    }
-
-
 @login_required
 def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     staff_only(request)
-    assessment = get_object_or_404(Assessment.objects.select_related("case"), pk=pk)
+    assessment = get_object_or_404(Assessment.objects.select_related("case", "workshop"), pk=pk)
     answer_url = request.build_absolute_uri(reverse("compass:answer", args=[assessment.code]))
     qr = segno.make(answer_url, error="m")
     return render(request, "compass/assessment_detail.html", {
-        **results_context(assessment, results.of_assessment(assessment)),
+        **pictures.results_context(assessment, results.of_assessment(assessment)),
         "case": assessment.case,
         "code": spoken(assessment.code),
         "answer_url": answer_url,
@@ -236,6 +243,60 @@ def how_we_measure(request: HttpRequest) -> HttpResponse:
         "bands": INDEX_BANDS,
         "min_respondents": MIN_RESPONDENTS_FOR_AGREEMENT,
     })
+
+
+# -- In a live workshop ----------------------------------------------------------------------
+
+
+@require_POST
+def answer_in_workshop(request: HttpRequest, code: str) -> HttpResponse:
+    """A participant sends the questionnaire from their phone during the compass round."""
+    workshop = get_object_or_404(
+        Workshop.objects.select_related("template", "current_round"), join_code=code.upper()
+    )
+    me = current_participant(request, workshop)
+    back = redirect("workshops:participant", code=workshop.join_code)
+    if me is None or workshop.current_round is None or (
+        workshop.current_round.kind != Round.Kind.ROLE_COMPASS
+    ):
+        return back  # not joined, or the room has moved on: the phone shows where it is
+    form = QuestionnaireForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_workshop_answer(
+                workshop_round.assessment_of(workshop), me, roles=form.roles(),
+                lead=form.cleaned_data["lead"], key=form.cleaned_data["key"],
+            )
+        except services.CompassError as error:
+            form.add_error(None, error.message)
+        else:
+            return back
+    return workshop_round.phone_page(request, workshop, me, form, status=400)
+
+
+@login_required
+@require_POST
+def workshop_case(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator lets the workshop's compass round assess a case the staff have."""
+    staff_only(request, change=True)
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop.objects.select_related("current_round"), pk=pk)
+    if workshop.current_round is None or workshop.current_round.kind != Round.Kind.ROLE_COMPASS:
+        return redirect("workshops:console", pk=workshop.pk)
+    chosen = request.POST.get("case", "")
+    case = Case.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if case is None:
+        messages.error(request, _("Choose one of the cases in the list."))
+    else:
+        try:
+            services.assess_other_case(workshop_round.assessment_of(workshop), case)
+        except services.CompassError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The answers of this round now go to the case %(title)s.")
+                             % {"title": case.title})
+    return redirect("workshops:console", pk=workshop.pk)
 
 
 # -- Answering -------------------------------------------------------------------------------

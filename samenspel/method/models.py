@@ -51,6 +51,9 @@ class Round(models.Model):
     class Kind(models.TextChoices):
         REFLECT = "reflect", _("Write and link notes")
         CHOOSE_ACTIVITIES = "choose_activities", _("Choose activities and share them")
+        # Everyone answers the role compass on their phone; the projector shows the triangle
+        # fill up. The compass app runs it (workshops/steps.py).
+        ROLE_COMPASS = "role_compass", _("Role compass: which role fits?")
 
     template = models.ForeignKey(
         WorkshopTemplate, on_delete=models.CASCADE, related_name="rounds"
@@ -81,7 +84,10 @@ class Round(models.Model):
                         activities_per_perspective__isnull=False,
                         activities_per_perspective__gte=1,
                     )
-                    | Q(kind="reflect", activities_per_perspective__isnull=True)
+                    | Q(
+                        kind__in=["reflect", "role_compass"],
+                        activities_per_perspective__isnull=True,
+                    )
                 ),
                 name="closing_round_sets_activity_count",
             ),
@@ -103,7 +109,7 @@ class Round(models.Model):
             raise ValidationError(
                 {"activities_per_perspective": _("A closing round needs a number of activities.")}
             )
-        if self.kind == self.Kind.REFLECT and self.activities_per_perspective is not None:
+        if self.kind != self.Kind.CHOOSE_ACTIVITIES and self.activities_per_perspective is not None:
             raise ValidationError(
                 {"activities_per_perspective": _("Only a closing round chooses activities.")}
             )

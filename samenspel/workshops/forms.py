@@ -49,17 +49,19 @@ class WorkshopForm(NLDesignForm):
         default = WorkshopTemplate.objects.filter(is_default=True).first()
         if default is not None:
             self.fields["template"].initial = default.pk
-        # By number, so the choice fits whichever template is picked; named after the
-        # default template's rounds.
-        titles = {r.number: r.title for r in default.rounds.all()} if default else {}
-        numbers = sorted(set(
-            Round.objects.filter(kind=Round.Kind.REFLECT).values_list("number", flat=True)
-        ))
-        cast(forms.ChoiceField, self.fields["private_rounds"]).choices = [
-            (n, _("Round %(number)d: %(title)s") % {"number": n, "title": titles[n]}
-             if n in titles else _("Round %(number)d") % {"number": n})
-            for n in numbers
-        ]
+        # By number, so the choice fits whichever template is picked; each number is named
+        # after its writing round in the default template, or else in the first template
+        # that has one (then with that template's name).
+        labels: dict[int, str] = {}
+        writing = Round.objects.filter(kind=Round.Kind.REFLECT).select_related("template")
+        for round_ in writing.order_by("-template__is_default", "template__title_nl"):
+            if round_.number in labels:
+                continue
+            label = _("Round %(number)d: %(title)s") % {
+                "number": round_.number, "title": round_.title}
+            labels[round_.number] = label if round_.template.is_default else (
+                f"{label} ({round_.template.title})")
+        cast(forms.ChoiceField, self.fields["private_rounds"]).choices = sorted(labels.items())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

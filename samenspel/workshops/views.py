@@ -26,7 +26,7 @@ from samenspel.accounts.models import User
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Prompt, Round
 from samenspel.method.perspectives import PERSPECTIVES, Perspective
-from samenspel.workshops import boards, live_updates, services
+from samenspel.workshops import boards, live_updates, services, steps
 from samenspel.workshops.forms import (
     ActivityForm,
     ChooseForm,
@@ -98,6 +98,7 @@ def render_console(request: HttpRequest, workshop: Workshop, refusal: str = "") 
         "shared": boards.shared_activities(workshop),
         "shown": boards.shown(workshop),
         "can_run": permissions.can_run_workshops(request.user),
+        "step_room": step_room(request, workshop, live_updates.CONSOLE),
         "live_token": sign_subscription(workshop.stream, [live_updates.CONSOLE]),
     }, status=400 if refusal else 200)
 
@@ -115,8 +116,15 @@ def projector(request: HttpRequest, pk: int) -> HttpResponse:
         "groups": console_groups(workshop),
         "shared": boards.shared_activities(workshop),
         "shown": boards.shown(workshop),
+        "step_room": step_room(request, workshop, live_updates.PROJECTOR),
         "live_token": sign_subscription(workshop.stream, [live_updates.PROJECTOR]),
     })
+
+
+def step_room(request: HttpRequest, workshop: Workshop, audience: str) -> str:
+    """During a round another app runs (the role compass): what it shows the room."""
+    step = steps.of(workshop.current_round) if workshop.state != Workshop.State.CLOSED else None
+    return step.room(request, workshop, audience) if step is not None else ""
 
 
 def facilitator_action(
@@ -494,6 +502,9 @@ def participant_screen(
             item["pressed"] = {kind for pk, kind in pressed if pk == item["activity"].pk}
         context.update({"shared": shared, "shown": boards.shown(workshop)})
         return render(request, "workshops/share.html", context, status=status)
+    step = steps.of(round_)
+    if step is not None:
+        return step.phone(request, workshop, me)
     # A note round's answer to a background post: the group's lists come by the socket.
     answer_only_mine = (
         request.headers.get(BACKGROUND_ANSWER) == "mine" and error is None

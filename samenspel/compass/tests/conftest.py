@@ -6,6 +6,7 @@ import pytest
 from samenspel.accounts.services import create_staff_user
 from samenspel.compass import services
 from samenspel.compass.questionnaire import QUESTION_KEYS
+from samenspel.workshops.tests.conftest import published  # noqa: F401 (what the room hears)
 
 PASSWORD = "een-lang-wachtwoord-42"
 

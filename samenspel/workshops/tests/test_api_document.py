@@ -40,6 +40,7 @@ OPERATIONS = {
     ("get", "/api/v1/cases"),
     ("post", "/api/v1/cases"),
     ("get", "/api/v1/cases/{case_id}"),
+    ("put", "/api/v1/cases/{case_id}"),
     ("get", "/api/v1/cases/{case_id}/export"),
     ("post", "/api/v1/cases/{case_id}/assessments"),
     ("get", "/api/v1/assessments/{assessment_id}"),
@@ -47,6 +48,7 @@ OPERATIONS = {
     ("post", "/api/v1/assessments/{assessment_id}/open"),
     ("get", "/api/v1/questionnaire"),
     ("post", "/api/v1/answers"),
+    ("post", "/api/v1/me/role-compass"),
 }
 
 

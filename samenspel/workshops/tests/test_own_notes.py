@@ -226,7 +226,7 @@ def test_private_writing_in_the_closing_round_is_refused_with_a_message(client, 
         "dot_budget": 3, "private_rounds": [3],
     })
     assert response.status_code == 400
-    assert "3 is geen beschikbare keuze" in response.content.decode()
+    assert "Eerst alleen schrijven kan alleen in de schrijfrondes." in response.content.decode()
     assert not Workshop.objects.filter(title="Fout").exists()
 
 
