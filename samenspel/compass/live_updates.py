@@ -1,9 +1,9 @@
 """What the room hears while a workshop's compass round runs: the triangle filling up.
 
 Rendered once per audience through the workshop's live machinery (workshops/live_updates.py):
-the console gets its version with the links and the choice of case, the projector and the
-phones of those who answered get the same picture. A room of hundreds answers within a
-minute, so the answers of one interval go out together."""
+the console gets its version with the links and the choice of case, the projector the
+picture with its table, the phones of those who answered the picture alone. A room of
+hundreds answers within a minute, so the answers of one interval go out together."""
 
 from __future__ import annotations
 
@@ -39,22 +39,26 @@ def announce_answers(workshop: Workshop) -> None:
         context = room_context(workshop, assessment)
         announce = answered_words(context["result"].respondents)
         room = render_to_string("compass/_workshop_room.html", context)
+        phones = render_to_string("compass/_workshop_room.html", {**context, "compact": True})
         console = render_to_string("compass/_workshop_room.html", {
             **context, **console_context(assessment)})
-    for audience in (live_updates.PROJECTOR, *(live_updates.group(p.value) for p in Perspective)):
-        live_updates.send(workshop, audience, {"region": REGION, "html": room,
-                                               "announce": announce})
-    live_updates.send(workshop, live_updates.CONSOLE,
-                      {"region": REGION, "html": console, "announce": announce})
+    for audience, html in (
+        (live_updates.PROJECTOR, room), (live_updates.CONSOLE, console),
+        *((live_updates.group(p.value), phones) for p in Perspective),
+    ):
+        live_updates.send(workshop, audience,
+                          {"region": REGION, "html": html, "announce": announce})
 
 
 def room_html(
-    request: HttpRequest, workshop: Workshop, assessment: Assessment, *, console: bool
+    request: HttpRequest, workshop: Workshop, assessment: Assessment, *, audience: str
 ) -> str:
-    """The region as a page shows it when it loads."""
+    """The region as a page of this audience shows it when it loads."""
     context = room_context(workshop, assessment)
-    if console:
+    if audience == live_updates.CONSOLE:
         context.update(console_context(assessment))
+    elif audience != live_updates.PROJECTOR:
+        context["compact"] = True  # a phone
     return render_to_string("compass/_workshop_room_region.html", context, request=request)
 
 

@@ -29,9 +29,7 @@ class CompassRound:
 
     def room(self, request: HttpRequest, workshop: Workshop, audience: str) -> str:
         assessment = assessment_of(workshop)
-        return live_updates.room_html(
-            request, workshop, assessment, console=audience == workshop_live.CONSOLE
-        )
+        return live_updates.room_html(request, workshop, assessment, audience=audience)
 
 
 def register() -> None:
@@ -70,7 +68,8 @@ def phone_page(
         ),
     }
     if answered or not workshop.round_open:
-        context["room"] = live_updates.room_html(request, workshop, assessment, console=False)
+        context["room"] = live_updates.room_html(
+            request, workshop, assessment, audience=workshop_live.group(me.perspective))
     else:
         form = form or QuestionnaireForm(initial={"key": uuid.uuid4().hex})
         context.update({

@@ -135,6 +135,9 @@ def test_every_answer_reaches_the_console_the_projector_and_the_groups(
     assert regions[PROJECTOR]["announce"] == "1 persoon heeft het rollenkompas ingevuld."
     assert "<svg" in regions[PROJECTOR]["html"]
     assert "compass-case" not in regions[PROJECTOR]["html"]  # the choice of case: console only
+    assert "<table" in regions[PROJECTOR]["html"]
+    phone = regions[group("government")]["html"]
+    assert "<svg" in phone and "<table" not in phone  # a phone: the picture and its words
 
 
 def test_the_console_and_projector_show_the_triangle_during_the_round(
