@@ -10,14 +10,21 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path
+from django.utils.translation import ngettext
 from ninja import NinjaAPI
 from ninja.operation import Operation
 
 from samenspel.compass.api import router as compass_router
 from samenspel.core.api_docs import ApiDocs
-from samenspel.core.api_errors import install_error_handlers, json_refusals, unknown_address
+from samenspel.core.api_errors import (
+    error_response,
+    install_error_handlers,
+    json_refusals,
+    unknown_address,
+)
 from samenspel.reports.api import router as reports_router
 from samenspel.workshops.api import router as workshops_router
+from samenspel.workshops.code_guessing import TooManyWrongCodes
 
 DESCRIPTION = (
     "Everything a participant and a facilitator can do in Samenspel, and the role compass "
@@ -45,6 +52,19 @@ api = SamenspelAPI(
     docs=ApiDocs(),
 )
 install_error_handlers(api)
+
+
+def too_many_wrong_codes(request: HttpRequest, error: Any) -> HttpResponse:
+    response = error_response(429, "too_many_wrong_codes", ngettext(
+        "Many codes were tried from this network that do not exist. Try again in "
+        "%(minutes)d minute.",
+        "Many codes were tried from this network that do not exist. Try again in "
+        "%(minutes)d minutes.", error.minutes) % {"minutes": error.minutes})
+    response["Retry-After"] = str(error.minutes * 60)
+    return response
+
+
+api.add_exception_handler(TooManyWrongCodes, too_many_wrong_codes)
 api.add_router("", workshops_router)
 api.add_router("", reports_router)
 api.add_router("", compass_router)

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "samenspel.core.middleware.DatabaseBusyMiddleware",
+    "samenspel.workshops.middleware.CodeGuessingMiddleware",
 ]
 
 ROOT_URLCONF = "samenspel.urls"
@@ -134,6 +135,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # for the same window.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+# Where to report a vulnerability (/.well-known/security.txt), e.g. mailto:cert@gemeente.nl;
+# empty: security@ this site's host.
+SECURITY_CONTACT = os.environ.get("SECURITY_CONTACT", "")
+# Code guessing (workshops/code_guessing.py): this many codes that do not exist from one
+# address within the window make it wait; generous, as a venue shares one address.
+CODE_GUESS_LIMIT = int(os.environ.get("CODE_GUESS_LIMIT", "30"))
+CODE_GUESS_MINUTES = int(os.environ.get("CODE_GUESS_MINUTES", "10"))
+# Note flooding (workshops/services.py): at most this many notes per participant per minute.
+NOTES_PER_MINUTE = int(os.environ.get("NOTES_PER_MINUTE", "20"))
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

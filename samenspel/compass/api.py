@@ -36,6 +36,7 @@ from samenspel.compass.questionnaire import LEAD_OPTIONS, LEAD_QUESTION, QUESTIO
 from samenspel.compass.views import found_cases
 from samenspel.core.api_errors import REFUSALS, ApiError, refusals_as_api_errors
 from samenspel.method.models import Round
+from samenspel.workshops import code_guessing
 from samenspel.workshops.api import PARTICIPANTS
 from samenspel.workshops.api_auth import ParticipantToken
 from samenspel.workshops.api_schemas import Id
@@ -205,6 +206,7 @@ def answer(request: HttpRequest, body: AnswerIn) -> Status[AnsweredOut]:
     code = normalise_join_code(body.code)
     assessment = (Assessment.objects.select_related("case").filter(code=code).first()
                   if code else None)
+    code_guessing.looked_up(request, assessment is not None)
     if assessment is None:
         raise ApiError(404, "unknown_code", _(
             "There is no questionnaire with this code. Check the code and try again."

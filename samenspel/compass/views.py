@@ -36,9 +36,10 @@ from samenspel.compass.results import AGREEMENT_WORDS, INDEX_BANDS
 from samenspel.compass.scoring import MIN_RESPONDENTS_FOR_AGREEMENT
 from samenspel.method.models import Round
 from samenspel.method.perspectives import PERSPECTIVES
+from samenspel.workshops import code_guessing
 from samenspel.workshops.join_codes import spoken
 from samenspel.workshops.models import Workshop
-from samenspel.workshops.views import current_participant
+from samenspel.workshops.views import participant_for_code
 
 ANSWER_COOKIE_SALT = "compass.answer"
 ANSWER_COOKIE_DAYS = 90
@@ -251,10 +252,7 @@ def how_we_measure(request: HttpRequest) -> HttpResponse:
 @require_POST
 def answer_in_workshop(request: HttpRequest, code: str) -> HttpResponse:
     """A participant sends the questionnaire from their phone during the compass round."""
-    workshop = get_object_or_404(
-        Workshop.objects.select_related("template", "current_round"), join_code=code.upper()
-    )
-    me = current_participant(request, workshop)
+    workshop, me = participant_for_code(request, code)
     back = redirect("workshops:participant", code=workshop.join_code)
     if me is None or workshop.current_round is None or (
         workshop.current_round.kind != Round.Kind.ROLE_COMPASS
@@ -309,7 +307,9 @@ def enter_code(request: HttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             code = form.cleaned_data["code"]
-            if Assessment.objects.filter(code=code).exists():
+            found = Assessment.objects.filter(code=code).exists()
+            code_guessing.looked_up(request, found)
+            if found:
                 return redirect("compass:answer", code=code)
             status = 404
             form.add_error("code", _(
@@ -336,6 +336,8 @@ def answered_before(request: HttpRequest, assessment: Assessment) -> bool:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, code: str) -> HttpResponse:
     assessment = Assessment.objects.filter(code=code.upper()).select_related("case").first()
+    if assessment is None or not answered_before(request, assessment):
+        code_guessing.looked_up(request, assessment is not None)
     if assessment is None:
         return render(request, "compass/not_found.html", status=404)
     context: dict[str, Any] = {"assessment": assessment, "case": assessment.case}

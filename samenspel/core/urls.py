@@ -7,4 +7,5 @@ app_name = "core"
 urlpatterns = [
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
 ]

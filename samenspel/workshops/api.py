@@ -21,7 +21,7 @@ from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.method.services import default_template
-from samenspel.workshops import boards, live_updates, services
+from samenspel.workshops import boards, code_guessing, live_updates, services
 from samenspel.workshops.api_auth import ParticipantToken, participant_token
 from samenspel.workshops.api_schemas import (
     ActivityIn,
@@ -88,6 +88,7 @@ REFUSAL_STATUS = {
     "no_dots_left": 409,
     "not_chosen": 409,
     "not_sharing": 409,
+    "too_many_notes": 429,
     "no_free_code": 503,
 }
 
@@ -202,6 +203,7 @@ def join(request: HttpRequest, body: JoinIn) -> Status[JoinedOut]:
         .filter(join_code=code)
         .first()
     )
+    code_guessing.looked_up(request, workshop is not None)
     if workshop is None:
         raise ApiError(404, "unknown_code", _(
             "There is no workshop with this code. Check the code and try again."

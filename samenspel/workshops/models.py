@@ -294,3 +294,17 @@ class Reaction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.activity}"
+
+
+class WrongCode(models.Model):
+    """A code typed that does not exist, by a hashed address (workshops/code_guessing.py);
+    kept only as long as the window."""
+
+    address = models.CharField(max_length=64)
+    attempted_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["address", "attempted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.attempted_at:%Y-%m-%d %H:%M:%S}"

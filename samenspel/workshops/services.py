@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
@@ -177,6 +178,7 @@ def add_contribution(
         ).first()
         if earlier is not None:
             return earlier  # a retry or a double tap: stored once
+    _require_writing_pace(participant)
     return _store_note(
         participant.workshop, participant.perspective, prompt, text,
         participant=participant, links_to=links_to, idempotency_key=idempotency_key,
@@ -216,6 +218,18 @@ def _store_note(
         bump_version(workshop)
         transaction.on_commit(lambda: live_updates.note_added(workshop, note))
     return note
+
+
+def _require_writing_pace(participant: Participant) -> None:
+    """Nobody writes more than settings.NOTES_PER_MINUTE notes a minute by hand: a phone
+    that does is a script flooding its group's screens, and has to wait."""
+    recent = Contribution.objects.filter(
+        participant=participant, created_at__gt=timezone.now() - timedelta(minutes=1)
+    ).count()
+    if recent >= int(settings.NOTES_PER_MINUTE):
+        raise WorkshopError("too_many_notes", _(
+            "You are adding notes very fast. Wait a minute, then add the next one."
+        ))
 
 
 def _require_writing(workshop: Workshop, prompt: Prompt) -> None:

@@ -26,7 +26,7 @@ from samenspel.accounts.models import User
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Prompt, Round
 from samenspel.method.perspectives import PERSPECTIVES, Perspective
-from samenspel.workshops import boards, live_updates, services, steps
+from samenspel.workshops import boards, code_guessing, live_updates, services, steps
 from samenspel.workshops.forms import (
     ActivityForm,
     ChooseForm,
@@ -307,7 +307,9 @@ def enter_code(request: HttpRequest) -> HttpResponse:
         status = 400
         if form.is_valid():
             code = form.cleaned_data["code"]
-            if Workshop.objects.filter(join_code=code).exists():
+            found = Workshop.objects.filter(join_code=code).exists()
+            code_guessing.looked_up(request, found)
+            if found:
                 return redirect("workshops:participant", code=code)
             status = 404
             form.add_error(
@@ -319,9 +321,11 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def participant(request: HttpRequest, code: str) -> HttpResponse:
     workshop = Workshop.objects.filter(join_code=code.upper()).select_related("template").first()
+    me = current_participant(request, workshop) if workshop is not None else None
+    if me is None:
+        code_guessing.looked_up(request, workshop is not None)
     if workshop is None:
         return render(request, "workshops/not_found.html", status=404)
-    me = current_participant(request, workshop)
     if me is not None:
         return participant_screen(request, workshop, me)
     if not workshop.is_open_for_joining:
@@ -373,6 +377,20 @@ def current_participant(request: HttpRequest, workshop: Workshop) -> Participant
     return Participant.objects.filter(workshop=workshop, key=key).first()
 
 
+def participant_for_code(request: HttpRequest, code: str) -> tuple[Workshop, Participant | None]:
+    """The workshop of a code in a phone's address, and the participant this phone is in it.
+    A code that does not exist is a 404 and counts as a guess; someone not known yet waits
+    while their address must (code_guessing.py)."""
+    workshop = Workshop.objects.select_related("template", "current_round").filter(
+        join_code=code.upper()).first()
+    me = current_participant(request, workshop) if workshop is not None else None
+    if me is None:
+        code_guessing.looked_up(request, workshop is not None)
+    if workshop is None:
+        raise Http404
+    return workshop, me
+
+
 def participant_action(
     view: Callable[..., HttpResponse],
 ) -> Callable[..., HttpResponse]:
@@ -383,10 +401,7 @@ def participant_action(
     @require_http_methods(["POST"])
     @wraps(view)
     def action(request: HttpRequest, code: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        workshop = get_object_or_404(
-            Workshop.objects.select_related("template", "current_round"), join_code=code.upper()
-        )
-        me = current_participant(request, workshop)
+        workshop, me = participant_for_code(request, code)
         if me is None:
             return redirect("workshops:participant", code=workshop.join_code)
         try:
