@@ -87,6 +87,10 @@ def test_over_https_the_browser_is_told_to_keep_to_https(client, db, settings):
     assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
 
 
+# What settings_test.py sets for the suite; production runs without them.
+TEST_ONLY = ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS")
+
+
 def test_production_settings_send_cookies_only_over_https():
     shown = subprocess.run(
         [sys.executable, "-c", (
@@ -94,7 +98,7 @@ def test_production_settings_send_cookies_only_over_https():
             "print(json.dumps([s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
             "s.LANGUAGE_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SECURE_HSTS_SECONDS]))"
         )],
-        env={**{k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECURE_COOKIES", "SECURE_HSTS_SECONDS")},
+        env={**{k: v for k, v in os.environ.items() if k not in TEST_ONLY},
              "DJANGO_SETTINGS_MODULE": "samenspel.settings", "SECRET_KEY": "x" * 50},
         capture_output=True, text=True, check=True,
     )

@@ -16,6 +16,7 @@ from samenspel.compass import live_updates
 from samenspel.compass.models import Answer, Assessment, Case
 from samenspel.compass.questionnaire import QUESTION_KEYS
 from samenspel.compass.scoring import ROLE_KEYS
+from samenspel.core.text import one_line, plain_text
 from samenspel.method.models import Round
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops.join_codes import new_join_code
@@ -53,14 +54,14 @@ def create_case(
 def _checked_case(
     title: str, description: str, owner: str, area: str, theme: str
 ) -> dict[str, str]:
-    title, description = " ".join(title.split()), description.strip()
+    title, description = one_line(title), plain_text(description)
     if not title or not description:
         raise CompassError("empty_case", _("Give the case a title and a description."))
     if owner not in Perspective.values:
         raise CompassError("unknown_perspective", _("Choose one of the three groups."))
     return {
         "title": title[:200], "description": description[:4000], "owner": owner,
-        "area": " ".join(area.split())[:120], "theme": " ".join(theme.split())[:120],
+        "area": one_line(area)[:120], "theme": one_line(theme)[:120],
     }
 
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
+from samenspel.core.text import one_line, plain_text
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.method.services import closing_round
@@ -55,6 +56,9 @@ def create_workshop(
     """A new workshop in the lobby, with a fresh join code; in `private_rounds` everyone
     first writes alone, and the group sees the notes when the facilitator reveals them."""
     private_rounds = private_rounds or []
+    title, case_description = one_line(title), plain_text(case_description)
+    if not title or not case_description:
+        raise WorkshopError("empty_workshop", _("Give the workshop a title and a case."))
     if any(r.template_id != template.pk or r.kind != Round.Kind.REFLECT for r in private_rounds):
         raise WorkshopError(
             "unknown_round", _("Private writing is only possible in the writing rounds.")
@@ -65,11 +69,11 @@ def create_workshop(
                 workshop = Workshop.objects.create(
                     created_by=created_by,
                     template=template,
-                    title=title.strip(),
-                    case_description=case_description.strip(),
+                    title=title,
+                    case_description=case_description,
                     date=date,
-                    place=place.strip(),
-                    facilitator_names=facilitator_names.strip(),
+                    place=one_line(place),
+                    facilitator_names=one_line(facilitator_names),
                     dot_budget=dot_budget,
                     join_code=new_join_code(),
                 )
@@ -100,7 +104,7 @@ def join_workshop(
             participant = Participant.objects.create(
                 workshop=workshop,
                 perspective=perspective,
-                display_name=" ".join(display_name.split())[:60],
+                display_name=one_line(display_name)[:60],
                 key=secrets.token_urlsafe(32),
                 join_key=join_key or None,
             )
@@ -239,7 +243,7 @@ def _require_writing(workshop: Workshop, prompt: Prompt) -> None:
 
 def _note_text(text: str) -> str:
     """The note as stored: spaces and line breaks tidied, within the length limit."""
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         raise WorkshopError("empty_note", _("Write something first."))
     if len(text) > Contribution.MAX_LENGTH:
@@ -392,8 +396,8 @@ def propose_activity(
     serves (notes of their own group)."""
     workshop = participant.workshop
     _require_choosing(workshop)
-    title = " ".join(title.split())
-    description = description.strip()
+    title = one_line(title)
+    description = plain_text(description)
     if not title:
         raise WorkshopError("empty_title", _("Give the activity a short title."))
     if len(title) > 120 or len(description) > 500:
@@ -580,7 +584,7 @@ def _set_timer(workshop: Workshop, ends_at: datetime | None) -> None:
 def hide_note(workshop: Workshop, note: Contribution, reason: str) -> None:
     """The facilitator takes a note off every screen, saying why (kept for the record, not
     shown to participants)."""
-    reason = " ".join(reason.split())
+    reason = one_line(reason)
     if note.workshop_id != workshop.pk:
         raise WorkshopError("unknown_note", _("This note is not part of this workshop."))
     if not reason:

@@ -69,8 +69,12 @@ def workshop_create(request: HttpRequest) -> HttpResponse:
     form = WorkshopForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         creator = request.user if isinstance(request.user, User) else None
-        workshop = services.create_workshop(created_by=creator, **form.cleaned_data)
-        return redirect("workshops:console", pk=workshop.pk)
+        try:
+            workshop = services.create_workshop(created_by=creator, **form.cleaned_data)
+        except services.WorkshopError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("workshops:console", pk=workshop.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "workshops/form.html", {"form": form}, status=status)
 
