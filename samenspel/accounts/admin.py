@@ -22,7 +22,7 @@ from samenspel.accounts.forms import (
     UserChangeForm,
     UserCreationForm,
 )
-from samenspel.accounts.models import LoginFailure, Theme, User
+from samenspel.accounts.models import AuditEntry, LoginFailure, Theme, User
 
 admin.site.login_form = StaffAdminLoginForm
 admin.site.site_header = _("Samenspel management")
@@ -66,6 +66,24 @@ class LoginFailureAdmin(admin.ModelAdmin[LoginFailure]):
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: LoginFailure | None = None) -> bool:
+        return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin[AuditEntry]):
+    """Read-only, also for administrators: a log nobody can rewrite from the site."""
+
+    list_display = ("at", "username", "action", "target")
+    list_filter = ("action",)
+    search_fields = ("username", "action", "target")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: AuditEntry | None = None) -> bool:
         return False
 
 

@@ -113,6 +113,7 @@ class ThemeAdminForm(forms.ModelForm[Theme]):
             "primary_colour",
             "primary_text_colour",
             "accent_colour",
+            "retention_months",
         ]
 
     def clean_logo_upload(self) -> UploadedFile[bytes] | None:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -189,6 +189,15 @@ class Theme(models.Model):
         validators=[hex_colour_validator],
         help_text=_("Links and secondary buttons, on a white page."),
     )
+    # The organisation's choice for its processing register (docs/privacy.md); a workshop
+    # can set its own. `manage.py apply_retention` carries it out.
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep participants' data (months)"), default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("After this many months from the workshop's date, the names and the link "
+                    "to the phones are removed and hidden notes deleted. A workshop can set "
+                    "its own period."),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects: ClassVar[ThemeManager] = ThemeManager()
@@ -290,3 +299,27 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_of(token: str) -> str:
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+class AuditEntry(models.Model):
+    """One thing a staff member did that changes what others see or take away: hiding,
+    merging, opening a round, an export, a deletion. Names the object by its number only:
+    never a participant's text (accounts/audit.py)."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("staff member"),
+    )
+    # Kept when the account goes: the log must still say who did it.
+    username = models.CharField(_("username"), max_length=150)
+    action = models.CharField(_("action"), max_length=80)
+    target = models.CharField(_("what"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username}: {self.action} {self.target}"

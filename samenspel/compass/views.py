@@ -19,7 +19,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samenspel.accounts import permissions
+from samenspel.accounts import audit, permissions
 from samenspel.accounts.models import User
 from samenspel.compass import exports, pictures, results, services, workshop_round
 from samenspel.compass.forms import (
@@ -120,6 +120,7 @@ def case_change(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CompassError as error:
             form.add_error(None, error.message)
         else:
+            audit.record(request.user, "change_case", case=case.pk)
             return redirect("compass:case", pk=case.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "compass/case_form.html", {"form": form, "case": case},
@@ -196,6 +197,8 @@ def assessment_change(request: HttpRequest, pk: int) -> HttpResponse:
         services.close_assessment(assessment)
     elif request.POST.get("action") == "open":
         services.reopen_assessment(assessment)
+    audit.record(request.user, f"{request.POST.get('action', '')}_assessment"[:40],
+                 assessment=assessment.pk)
     return redirect("compass:assessment", pk=assessment.pk)
 
 
@@ -292,6 +295,7 @@ def workshop_case(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CompassError as error:
             messages.error(request, error.message)
         else:
+            audit.record(request.user, "assess_other_case", workshop=workshop.pk, case=case.pk)
             messages.success(request, _("The answers of this round now go to the case %(title)s.")
                              % {"title": case.title})
     return redirect("workshops:console", pk=workshop.pk)

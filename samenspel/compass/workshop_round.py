@@ -21,6 +21,7 @@ from samenspel.method.models import Round
 from samenspel.workshops import live_updates as workshop_live
 from samenspel.workshops import steps
 from samenspel.workshops.models import Participant, Workshop
+from samenspel.workshops.signals import participants_anonymised
 
 
 class CompassRound:
@@ -34,6 +35,12 @@ class CompassRound:
 
 def register() -> None:
     steps.register(Round.Kind.ROLE_COMPASS, CompassRound())
+    participants_anonymised.connect(forget_participants, dispatch_uid="compass-forget")
+
+
+def forget_participants(sender: object, workshop: Workshop, **kwargs: object) -> None:
+    """The workshop's retention ended: its compass answers no longer point to a participant."""
+    Answer.objects.filter(assessment__workshop=workshop).update(participant=None)
 
 
 def assessment_of(workshop: Workshop) -> Assessment:

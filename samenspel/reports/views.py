@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samenspel.accounts import permissions
+from samenspel.accounts import audit, permissions
 from samenspel.accounts.models import User
 from samenspel.reports import exports, restore
 from samenspel.reports.forms import ImportForm
@@ -52,6 +52,8 @@ def download(request: HttpRequest, workshop: Workshop, *, staff: bool) -> HttpRe
             "workshop": workshop, "message": error.message,
             "back": reverse("workshops:console", args=[workshop.pk]) if staff else outcome_url,
         }, status=400)
+    audit.record(request.user, "export_workshop", workshop=workshop.pk,
+                 format=request.GET.get("format", "pdf"))
     return file_response(made)
 
 
@@ -77,6 +79,7 @@ def import_workshop(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The workshop was imported. It has a new join code "
                                         "and a new outcome link."))
+            audit.record(request.user, "import_workshop", workshop=workshop.pk)
             return redirect("workshops:console", pk=workshop.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "reports/import.html", {"form": form}, status=status)

@@ -423,7 +423,7 @@ def create_workshop(request: HttpRequest, body: WorkshopIn) -> Status[ConsoleWor
         created_by=creator, template=template, title=body.title,
         case_description=body.case_description, date=body.date, place=body.place,
         facilitator_names=body.facilitator_names, dot_budget=body.dot_budget,
-        private_rounds=private,
+        private_rounds=private, retention_months=body.retention_months,
     )
     return Status(201, console_workshop(request, workshop))
 

@@ -95,6 +95,10 @@ class WorkshopIn(In):
         description="Numbers of the writing rounds in which everyone first writes alone",
     )
     template: Id | None = Field(None, description="Left out: the default template")
+    retention_months: int | None = Field(
+        None, ge=1, le=120,
+        description="Keep participants' data this many months after the date; left out: the "
+        "organisation's period")
 
 
 class PaperNoteIn(In):

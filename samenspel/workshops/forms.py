@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.accounts.models import Theme
 from samenspel.core.forms import NLDesignForm
 from samenspel.method.models import Round, WorkshopTemplate
 from samenspel.method.perspectives import PERSPECTIVES
@@ -37,6 +38,10 @@ class WorkshopForm(NLDesignForm):
         help_text=_("How many votes each participant has when the group chooses activities."),
     )
 
+    retention_months = forms.IntegerField(
+        label=_("Keep participants' data (months, optional)"), min_value=1, max_value=120,
+        required=False,
+    )
     private_rounds = forms.TypedMultipleChoiceField(
         label=_("Private writing (optional)"), coerce=int, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -46,6 +51,12 @@ class WorkshopForm(NLDesignForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["retention_months"].help_text = _(
+            "After this many months from the date, names are removed and hidden notes "
+            "deleted. Empty: the organisation's period of %(months)d months."
+        ) % {"months": Theme.objects.current().retention_months}
+        self.fields["retention_months"].widget.attrs["aria-describedby"] = (
+            f"{self['retention_months'].auto_id}_help")
         default = WorkshopTemplate.objects.filter(is_default=True).first()
         if default is not None:
             self.fields["template"].initial = default.pk

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,13 @@ class Workshop(models.Model):
     shown_activity = models.ForeignKey(
         "Activity", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # How long participants' data is kept after the workshop's date; None: the organisation's
+    # default (accounts.Theme.retention_months). services.apply_retention carries it out.
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep participants' data (months)"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    anonymised_at = models.DateTimeField(_("made anonymous at"), null=True, blank=True)
     # Bumped by every change that screens show; live frames carry it so a browser can tell
     # that it missed something and re-fetch.
     version = models.PositiveIntegerField(default=0)

@@ -30,6 +30,7 @@ from samenspel.workshops.models import (
     Vote,
     Workshop,
 )
+from samenspel.workshops.signals import participants_anonymised
 
 
 class WorkshopError(Exception):
@@ -52,6 +53,7 @@ def create_workshop(
     facilitator_names: str = "",
     dot_budget: int = 3,
     private_rounds: list[Round] | None = None,
+    retention_months: int | None = None,
 ) -> Workshop:
     """A new workshop in the lobby, with a fresh join code; in `private_rounds` everyone
     first writes alone, and the group sees the notes when the facilitator reveals them."""
@@ -75,6 +77,7 @@ def create_workshop(
                     place=one_line(place),
                     facilitator_names=one_line(facilitator_names),
                     dot_budget=dot_budget,
+                    retention_months=retention_months,
                     join_code=new_join_code(),
                 )
                 workshop.private_rounds.set(private_rounds)
@@ -318,6 +321,20 @@ def delete_contribution(participant: Participant, note: Contribution) -> None:
         note.delete()
         bump_version(participant.workshop)
         _announce_notes_on_commit(participant.workshop, participant.perspective, participant)
+
+
+def delete_my_notes(participant: Participant) -> int:
+    """A participant's right to erasure: every note they wrote goes, in any round and also
+    after the workshop (hidden and merged ones too). Notes that linked to them keep their
+    text; the activities they proposed stay with the group, without their name. Returns
+    how many were deleted."""
+    workshop = participant.workshop
+    with transaction.atomic():
+        deleted, _by_model = Contribution.objects.filter(participant=participant).delete()
+        Activity.objects.filter(proposed_by=participant).update(proposed_by=None)
+        bump_version(workshop)
+        _announce_notes_on_commit(workshop, participant.perspective, participant)
+    return deleted
 
 
 def reveal_notes(workshop: Workshop, round_: Round) -> None:
@@ -595,3 +612,25 @@ def hide_note(workshop: Workshop, note: Contribution, reason: str) -> None:
         note.save(update_fields=["hidden", "hidden_reason"])
         bump_version(workshop)
         _announce_notes_on_commit(workshop, note.perspective, note.participant)
+
+
+def anonymise_participants(workshop: Workshop) -> None:
+    """The end of the retention period (retention.py): nothing is left that points to a
+    person. Screens that are still open reload and find the workshop ended."""
+    with transaction.atomic():
+        if workshop.state != Workshop.State.CLOSED:
+            workshop.state = Workshop.State.CLOSED
+            workshop.round_open = False
+        Contribution.objects.filter(workshop=workshop, hidden=True).delete()
+        Contribution.objects.filter(workshop=workshop).update(participant=None)
+        Submission.objects.filter(participant__workshop=workshop).delete()
+        for participant in workshop.participants.all():
+            participant.display_name = ""
+            participant.key = secrets.token_urlsafe(32)  # cookies and API tokens stop working
+            participant.join_key = None
+            participant.save(update_fields=["display_name", "key", "join_key"])
+        workshop.anonymised_at = timezone.now()
+        workshop.save(update_fields=["state", "round_open", "anonymised_at"])
+        bump_version(workshop)
+        participants_anonymised.send(sender=Workshop, workshop=workshop)
+        transaction.on_commit(lambda: live_updates.announce_closed(workshop))

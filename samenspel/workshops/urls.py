@@ -27,6 +27,7 @@ urlpatterns = [
     path("w/<str:code>/notities/<int:note_pk>/verwijderen/", views.delete_note,
          name="delete_note"),
     path("w/<str:code>/reactie/", views.react, name="react"),
+    path("w/<str:code>/mijn-gegevens/", views.my_data, name="my_data"),
     path("w/<str:code>/notities/", views.add_note, name="add_note"),
     path("w/<str:code>/activiteiten/", views.propose_activity, name="propose_activity"),
     path("w/<str:code>/stip/", views.place_dot, name="place_dot"),

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samenspel.accounts import permissions
+from samenspel.accounts import audit, permissions
 from samenspel.accounts.models import User
 from samenspel.live.subscriptions import sign_subscription
 from samenspel.method.models import Prompt, Round
@@ -145,11 +145,20 @@ def facilitator_action(
             raise Http404
         workshop = get_object_or_404(Workshop.objects.select_related("template"), pk=pk)
         try:
-            return view(request, workshop, *args, **kwargs)
+            response = view(request, workshop, *args, **kwargs)
         except services.WorkshopError as error:
             return render_console(request, workshop, error.message)
+        audit.record(request.user, view.__name__, workshop=workshop.pk, **kwargs,
+                     **{name: request.POST[name] for name in AUDITED_FIELDS
+                        if name in request.POST})
+        return response
 
     return action
+
+
+# What a console form says that the audit log keeps: which round, group or action — never a
+# text someone typed.
+AUDITED_FIELDS = ("action", "round", "perspective", "activity", "prompt")
 
 
 def to_console(workshop: Workshop) -> HttpResponse:
@@ -211,6 +220,8 @@ def merge_note(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
         except services.WorkshopError as error:
             refusal = error.message
         else:
+            audit.record(request.user, "merge_note", workshop=workshop.pk, note=note.pk,
+                         into=into)
             return to_console(workshop)
     return render(request, "workshops/merge.html", {
         "workshop": workshop, "note": note, "refusal": refusal,
@@ -426,6 +437,23 @@ def participant_action(
             })
 
     return action
+
+
+@require_http_methods(["GET", "POST"])
+def my_data(request: HttpRequest, code: str) -> HttpResponse:
+    """What Samenspel stores about this phone's participant, and "delete all my notes"."""
+    workshop, me = participant_for_code(request, code)
+    if me is None:
+        return redirect("workshops:participant", code=workshop.join_code)
+    deleted = None
+    if request.method == "POST" and request.POST.get("action") == "delete_notes":
+        deleted = services.delete_my_notes(me)
+    return render(request, "workshops/my_data.html", {
+        "workshop": workshop, "me": me, "deleted": deleted,
+        "notes": me.contributions.select_related("prompt__round").order_by("created_at"),
+        "dots": me.votes.select_related("activity"),
+        "reactions": me.reactions.select_related("activity"),
+    })
 
 
 def form_refusal(form: forms.Form) -> services.WorkshopError:

@@ -19,6 +19,7 @@ PEEL_EN_MAAS = {
     "primary_colour": "#00703c",
     "primary_text_colour": "#ffffff",
     "accent_colour": "#005ea5",
+    "retention_months": 24,
 }
 
 

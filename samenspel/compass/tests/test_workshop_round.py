@@ -249,3 +249,14 @@ def test_staff_complete_the_case_a_workshop_made_over_the_api(
     assert changed.json()["owner"] == "community"
     detail = api.get(f"/cases/{case.pk}").json()
     assert detail["assessments"][0]["workshop_id"] == workshop.pk
+
+
+def test_after_the_retention_period_an_answer_no_longer_points_to_its_participant(
+    client, workshop, compass_round
+):
+    join_by_form(client, workshop, "community")
+    client.post(reverse("compass:workshop_answer", args=[workshop.join_code]),
+                sent(roles("green")))
+    workshops.anonymise_participants(workshop)
+    answer = Answer.objects.get()
+    assert answer.participant is None and answer.perspective == "community"

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from samenspel.compass import services as compass
 from samenspel.workshops import code_guessing, services
 from samenspel.workshops.models import Contribution, WrongCode
 from samenspel.workshops.tests.api_client import Api, refused
@@ -70,15 +69,6 @@ def test_the_code_box_and_the_api_count_wrong_codes_too(client, workshop, limit,
     refused(api.post("/join", {"code": workshop.join_code, "perspective": "community"}),
             429, "too_many_wrong_codes")
     assert not workshop.participants.exists()
-
-
-def test_questionnaire_codes_count_with_workshop_codes(client, db, limit, clock):
-    case = compass.create_case(created_by=None, title="Speelplek", description="Wie zorgt?",
-                               owner="community")
-    assessment = compass.start_assessment(case, created_by=None)
-    for wrong in ("AAAAAA", "CCCCCC", "DDDDDD"):
-        client.get(reverse("compass:answer", args=[wrong]))
-    assert client.get(reverse("compass:answer", args=[assessment.code])).status_code == 429
 
 
 def test_only_a_hash_of_the_address_is_kept_and_only_for_the_window(client, db, limit, clock):
