@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samenspel.workshops",
     "samenspel.reports",
     "samenspel.compass",
+    "samenspel.followup",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -134,6 +135,24 @@ AUTH_PASSWORD_VALIDATORS = [
 # for the same window.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
+
+# Follow-up: a check-in is due this many days after the last one (or after the activity
+# was tracked); `manage.py send_check_in_reminders` then e-mails the contact person.
+CHECK_IN_DUE_DAYS = int(os.environ.get("CHECK_IN_DUE_DAYS", "60"))
+
+# E-mail (the check-in reminders): SMTP when EMAIL_HOST is set, else printed to the console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", True)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samenspel@localhost")
+# The address the reminders link to, e.g. https://samenspel.gemeente.nl (no slash at the end).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

@@ -1,0 +1,272 @@
+"""The one door for changes in the follow-up: each function checks its rule and writes in
+one transaction."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samenspel.accounts.models import User
+from samenspel.followup import rules
+from samenspel.followup.models import (
+    CheckIn,
+    CheckInLink,
+    FollowUp,
+    Status,
+    StatusChange,
+    TrackedActivity,
+    Worked,
+)
+from samenspel.method.perspectives import Perspective
+from samenspel.workshops.models import Workshop
+
+
+class FollowUpError(Exception):
+    """A rule said no. `code` is stable for the API; the message is for people."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def on_workshop_closed(sender: object, workshop: Workshop, **kwargs: Any) -> None:
+    """The workshop's signal: its chosen activities become tracked activities."""
+    track_activities(workshop)
+
+
+def track_activities(workshop: Workshop) -> FollowUp:
+    """The follow-up of a closed workshop: every chosen activity tracked (owned by the group
+    that chose it, serving the behaviours it served) and a check-in link per perspective.
+    Safe to call again: it adds only what is missing — so a workshop imported or closed
+    before the follow-up existed gets it the first time a page asks."""
+    if workshop.state != Workshop.State.CLOSED:
+        raise FollowUpError("workshop_not_closed", _(
+            "The follow-up starts when the workshop is closed."
+        ))
+    try:
+        with transaction.atomic():
+            follow_up, _made = FollowUp.objects.get_or_create(workshop=workshop)
+            have = set(CheckInLink.objects.filter(workshop=workshop)
+                       .values_list("perspective", flat=True))
+            CheckInLink.objects.bulk_create([
+                CheckInLink(workshop=workshop, perspective=p)
+                for p in Perspective.values if p not in have
+            ])
+            chosen = workshop.activities.filter(chosen=True, tracked__isnull=True)
+            for activity in chosen.prefetch_related("serves"):
+                tracked = TrackedActivity.objects.create(
+                    workshop=workshop, activity=activity, title=activity.title,
+                    description=activity.description, owner=activity.perspective,
+                    created_on=workshop.date or timezone.localdate(),
+                )
+                tracked.serves.set(activity.serves.all())
+    except IntegrityError:
+        # Two pages asked at the same moment: the other one made it.
+        return FollowUp.objects.get(workshop=workshop)
+    return follow_up
+
+
+def follow_up_of(workshop: Workshop) -> FollowUp | None:
+    """The workshop's follow-up, made now if it is closed and has none yet."""
+    if workshop.state != Workshop.State.CLOSED:
+        return None
+    found = FollowUp.objects.filter(workshop=workshop).first()
+    return found if found is not None else track_activities(workshop)
+
+
+def track_closed_workshops() -> None:
+    """Every closed workshop without a follow-up gets one (the dashboard asks)."""
+    for workshop in Workshop.objects.filter(state=Workshop.State.CLOSED, follow_up__isnull=True):
+        track_activities(workshop)
+
+
+def _checked_activity(
+    title: str, description: str, owner: str, owner_organisation: str, contact_name: str,
+    contact_email: str, how_we_notice: str,
+) -> dict[str, str]:
+    title = " ".join(title.split())
+    if not title:
+        raise FollowUpError("empty_activity", _("Give the activity a title."))
+    if owner not in Perspective.values:
+        raise FollowUpError("unknown_perspective", _("Choose one of the three groups."))
+    contact_email = contact_email.strip()
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            raise FollowUpError("bad_email", _(
+                "This is not an e-mail address. Write it like naam@voorbeeld.nl."
+            )) from None
+    return {
+        "title": title[:120], "description": description.strip()[:500], "owner": owner,
+        "owner_organisation": " ".join(owner_organisation.split())[:120],
+        "contact_name": " ".join(contact_name.split())[:120],
+        "contact_email": contact_email[:254], "how_we_notice": how_we_notice.strip()[:1000],
+    }
+
+
+def add_activity(
+    workshop: Workshop,
+    *,
+    title: str,
+    owner: str,
+    description: str = "",
+    owner_organisation: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+    how_we_notice: str = "",
+    target_date: date | None = None,
+) -> TrackedActivity:
+    """Staff add an activity to follow up by hand, beside the chosen ones."""
+    if follow_up_of(workshop) is None:
+        raise FollowUpError("workshop_not_closed", _(
+            "The follow-up starts when the workshop is closed."
+        ))
+    return TrackedActivity.objects.create(
+        workshop=workshop, target_date=target_date, **_checked_activity(
+            title, description, owner, owner_organisation, contact_name, contact_email,
+            how_we_notice,
+        ),
+    )
+
+
+def change_activity(
+    tracked: TrackedActivity,
+    *,
+    title: str,
+    owner: str,
+    description: str = "",
+    owner_organisation: str = "",
+    contact_name: str = "",
+    contact_email: str = "",
+    how_we_notice: str = "",
+    target_date: date | None = None,
+) -> None:
+    """Staff say who owns the activity, how we will notice that it works, and by when."""
+    checked = _checked_activity(title, description, owner, owner_organisation, contact_name,
+                                contact_email, how_we_notice)
+    for field, value in checked.items():
+        setattr(tracked, field, value)
+    tracked.target_date = target_date
+    tracked.save()
+
+
+def change_status(
+    tracked: TrackedActivity, to_status: str, *, changed_by: User | None,
+    on: date | None = None,
+) -> StatusChange:
+    """The activity moves on (see rules.MOVES); the move is kept for the timeline."""
+    with transaction.atomic():
+        locked = TrackedActivity.objects.select_for_update().get(pk=tracked.pk)
+        if to_status not in Status.values or not rules.may_move(locked.status, to_status):
+            raise FollowUpError("bad_status_change", _(
+                "This activity cannot go from “%(from)s” to “%(to)s”."
+            ) % {"from": locked.get_status_display(),
+                 "to": dict(Status.choices).get(to_status, to_status)})
+        change = StatusChange.objects.create(
+            activity=locked, from_status=locked.status, to_status=to_status,
+            changed_by=changed_by, date=on or timezone.localdate(),
+        )
+        locked.status = to_status
+        locked.save(update_fields=["status"])
+    tracked.status = to_status
+    return change
+
+
+def record_check_in(
+    tracked: TrackedActivity,
+    *,
+    perspective: str,
+    done: str,
+    worked: str,
+    key: str,
+    evidence: str = "",
+    evidence_link: str = "",
+    left_to_do: str = "",
+    recorded_by: User | None = None,
+    on: date | None = None,
+) -> CheckIn:
+    """A perspective's check-in on an activity. The same key again (a double tap, a retry)
+    gives the check-in stored the first time."""
+    key = key[:64]
+    if key:
+        earlier = CheckIn.objects.filter(activity=tracked, key=key).first()
+        if earlier is not None:
+            return earlier
+    today = timezone.localdate()
+    if perspective not in Perspective.values:
+        raise FollowUpError("unknown_perspective", _("Choose the group you speak for."))
+    done = done.strip()
+    if not done:
+        raise FollowUpError("empty_check_in", _("Write what you have done."))
+    if worked not in Worked.values:
+        raise FollowUpError("unknown_worked", _("Say whether it worked."))
+    evidence_link = evidence_link.strip()
+    if evidence_link:
+        try:
+            URLValidator(schemes=["http", "https"])(evidence_link)
+        except ValidationError:
+            raise FollowUpError("bad_link", _(
+                "This is not a web address. It starts with https://."
+            )) from None
+    if on is not None and on > today:
+        raise FollowUpError("future_check_in", _("A check-in cannot be in the future."))
+    check_in = CheckIn(
+        activity=tracked, perspective=perspective, done=done[:2000], worked=worked,
+        evidence=evidence.strip()[:2000], evidence_link=evidence_link[:500],
+        left_to_do=left_to_do.strip()[:2000], recorded_by=recorded_by,
+        key=key or new_check_in_key(), date=on or today,
+    )
+    try:
+        with transaction.atomic():
+            check_in.save()
+    except IntegrityError:
+        # The same check-in twice at the same moment: the other copy was stored.
+        return CheckIn.objects.get(activity=tracked, key=check_in.key)
+    return check_in
+
+
+def record_check_in_by_link(
+    link: CheckInLink, tracked: TrackedActivity, *, done: str, worked: str, key: str,
+    evidence: str = "", evidence_link: str = "", left_to_do: str = "",
+) -> CheckIn:
+    """A check-in through a perspective's anonymous link: for that perspective only, on an
+    activity of that link's workshop, dated today."""
+    if tracked.workshop_id != link.workshop_id:
+        raise FollowUpError("unknown_activity", _(
+            "This activity is not part of this workshop."
+        ))
+    return record_check_in(
+        tracked, perspective=link.perspective, done=done, worked=worked, key=key,
+        evidence=evidence, evidence_link=evidence_link, left_to_do=left_to_do,
+    )
+
+
+def publish_progress(follow_up: FollowUp, is_public: bool) -> None:
+    """Staff switch the public progress page on or off."""
+    follow_up.is_public = is_public
+    follow_up.save(update_fields=["is_public"])
+
+
+def new_check_in_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def last_check_ins() -> dict[int, date]:
+    """{tracked activity pk: date of its latest check-in}."""
+    rows = CheckIn.objects.values_list("activity_id").annotate(last=Max("date"))
+    return {int(pk): last for pk, last in rows}
+
+
+def mark_reminded(tracked: TrackedActivity, on: date) -> None:
+    tracked.reminded_on = on
+    tracked.save(update_fields=["reminded_on"])
