@@ -141,15 +141,18 @@ LOGIN_LOCKOUT_MINUTES = int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15"))
 CHECK_IN_DUE_DAYS = int(os.environ.get("CHECK_IN_DUE_DAYS", "60"))
 
 # E-mail (the check-in reminders): SMTP when EMAIL_HOST is set, else printed to the console.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", True)
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", (
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-))
+MAILERS = {"default": {
+    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "OPTIONS": {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "587")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_flag("EMAIL_USE_TLS", True),
+    },
+} if os.environ.get("EMAIL_HOST") else {
+    "BACKEND": "django.core.mail.backends.console.EmailBackend",
+}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samenspel@localhost")
 # The address the reminders link to, e.g. https://samenspel.gemeente.nl (no slash at the end).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")

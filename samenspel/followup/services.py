@@ -7,11 +7,14 @@ import secrets
 from datetime import date
 from typing import Any
 
+from django.conf import settings
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
@@ -267,6 +270,37 @@ def last_check_ins() -> dict[int, date]:
     return {int(pk): last for pk, last in rows}
 
 
-def mark_reminded(tracked: TrackedActivity, on: date) -> None:
-    tracked.reminded_on = on
-    tracked.save(update_fields=["reminded_on"])
+def send_check_in_reminders(today: date | None = None) -> int:
+    """E-mail the contact person of each activity whose check-in is due, once per due
+    period (rules.should_remind), with the check-in link of the owning group. Returns how
+    many were sent; one that fails to send is tried again the next run."""
+    today = today or timezone.localdate()
+    days = getattr(settings, "CHECK_IN_DUE_DAYS", 60)
+    last = last_check_ins()
+    links = {(link.workshop_id, link.perspective): link.key
+             for link in CheckInLink.objects.all()}
+    sent = 0
+    candidates = TrackedActivity.objects.exclude(contact_email="").exclude(
+        status__in=rules.FINISHED).select_related("workshop")
+    for tracked in candidates:
+        if not rules.should_remind(tracked.status, tracked.created_on, last.get(tracked.pk),
+                                   tracked.reminded_on, days, today):
+            continue
+        key = links.get((tracked.workshop_id, tracked.owner))
+        url = settings.SITE_URL + reverse("followup:link", args=[key]) if key else ""
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _("Check-in due: %(title)s") % {"title": tracked.title}
+            body = _(
+                "Hello %(name)s,\n\n"
+                "It is time for a check-in on the activity “%(title)s” of the workshop "
+                "“%(workshop)s”. What have you done, did it work, and what is left to do?\n\n"
+                "Fill it in here, no account needed:\n%(url)s\n\n"
+                "Kind regards,\nSamenspel"
+            ) % {"name": tracked.contact_name or _("contact person"), "title": tracked.title,
+                 "workshop": tracked.workshop.title, "url": url}
+        mail.mailers.default.send_messages([
+            mail.EmailMessage(subject, body, to=[tracked.contact_email])])
+        tracked.reminded_on = today
+        tracked.save(update_fields=["reminded_on"])
+        sent += 1
+    return sent

@@ -274,7 +274,9 @@ def link_page(request: HttpRequest, key: str) -> HttpResponse:
     activities = TrackedActivity.objects.filter(workshop=link.workshop).prefetch_related(
         Prefetch("check_ins", queryset=CheckIn.objects.filter(perspective=link.perspective)))
     return render(request, "followup/link.html", {
-        "link": link, "workshop": link.workshop, "activities": activities,
+        "link": link, "workshop": link.workshop,
+        "activities": [(t, max((c.date for c in t.check_ins.all()), default=None))
+                       for t in activities],
     })
 
 
