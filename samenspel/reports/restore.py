@@ -14,11 +14,14 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from samenspel.accounts.models import User
+from samenspel.followup import services as followup
+from samenspel.followup.models import CheckIn, FollowUp, StatusChange, TrackedActivity
 from samenspel.method.models import Prompt, PromptText, Round, WorkshopTemplate
 from samenspel.reports.document import (
     SCHEMA,
     SCHEMA_VERSION,
     Document,
+    FollowUpPart,
     TemplatePart,
     template_part,
 )
@@ -150,6 +153,24 @@ def check_references(document: Document) -> None:
     for activity in document.activities:
         unique((v.participant for v in activity.votes), _("a vote of"))
         unique((f"{r.participant} ({r.kind})" for r in activity.reactions), _("a reaction of"))
+    if document.follow_up is not None:
+        check_follow_up(document.follow_up, workshop.state, notes, activities)
+
+
+def check_follow_up(
+    part: FollowUpPart, state: str, notes: set[str], activities: set[str]
+) -> None:
+    """A follow-up belongs to a closed workshop; it tracks an activity at most once and
+    points only to the notes and activities in the file."""
+    if state != "closed":
+        raise refused(_("only a closed workshop has a follow-up"))
+    unique((t.activity for t in part.activities if t.activity), _("the tracked activity"))
+    missing = [
+        *(t.activity for t in part.activities if t.activity and t.activity not in activities),
+        *(ref for t in part.activities for ref in t.serves if ref not in notes),
+    ]
+    if missing:
+        raise refused(_("it refers to %(ref)s, which is not in the file") % {"ref": missing[0]})
 
 
 def store(document: Document, created_by: User | None) -> Workshop:
@@ -229,7 +250,55 @@ def store(document: Document, created_by: User | None) -> Workshop:
     workshop.created_at = part.created_at
     workshop.save(update_fields=["state", "current_round", "round_open", "timer_ends_at",
                                  "shown_activity", "created_at"])
+    if document.follow_up is not None:
+        store_follow_up(workshop, document.follow_up, note, activity)
     return workshop
+
+
+def store_follow_up(
+    workshop: Workshop, part: FollowUpPart, note: dict[str, Contribution],
+    activity: dict[str, Activity],
+) -> None:
+    """The tracked activities with their history as the file has them; then the follow-up
+    adds what belongs to this installation (new check-in links, a new progress address)."""
+    FollowUp.objects.create(workshop=workshop, is_public=part.is_public)
+    tracked = TrackedActivity.objects.bulk_create(
+        TrackedActivity(
+            workshop=workshop, activity=activity.get(t.activity or ""), title=t.title,
+            description=t.description, owner=t.owner, owner_organisation=t.owner_organisation,
+            contact_name=t.contact_name, contact_email=t.contact_email,
+            how_we_notice=t.how_we_notice, target_date=t.target_date, status=t.status,
+            reminded_on=t.reminded_on, created_on=t.created_on,
+        )
+        for t in part.activities
+    )
+    for made, t in zip(tracked, part.activities, strict=True):
+        made.created_at = t.created_at
+    TrackedActivity.objects.bulk_update(tracked, ["created_at"])
+    TrackedActivity.serves.through.objects.bulk_create(
+        TrackedActivity.serves.through(trackedactivity=made, contribution=note[ref])
+        for made, t in zip(tracked, part.activities, strict=True) for ref in t.serves
+    )
+    changes = [
+        (StatusChange(activity=made, date=c.date, from_status=c.from_status,
+                      to_status=c.to_status), c.created_at)
+        for made, t in zip(tracked, part.activities, strict=True) for c in t.status_changes
+    ]
+    check_ins = [
+        (CheckIn(activity=made, perspective=c.perspective, date=c.date, done=c.done,
+                 worked=c.worked, evidence=c.evidence, evidence_link=c.evidence_link,
+                 left_to_do=c.left_to_do, key=followup.new_check_in_key()), c.created_at)
+        for made, t in zip(tracked, part.activities, strict=True) for c in t.check_ins
+    ]
+    made_changes = StatusChange.objects.bulk_create(row for row, _at in changes)
+    for made_change, (_row, at) in zip(made_changes, changes, strict=True):
+        made_change.created_at = at
+    StatusChange.objects.bulk_update(made_changes, ["created_at"])
+    made_check_ins = CheckIn.objects.bulk_create(row for row, _at in check_ins)
+    for made_check_in, (_unsaved, moment) in zip(made_check_ins, check_ins, strict=True):
+        made_check_in.created_at = moment
+    CheckIn.objects.bulk_update(made_check_ins, ["created_at"])
+    followup.track_activities(workshop)
 
 
 def matching_template(part: TemplatePart) -> WorkshopTemplate | None:
