@@ -3,8 +3,8 @@ took part per perspective (counts; names only where people gave one), the three 
 the government, the chosen activities per perspective with the behaviours they serve and
 the room's reactions, every round per perspective with its notes, a belief kept with
 its behaviour and a thought with its routine, and the follow-up (each tracked activity's
-status, its status changes and the check-ins of each group; no contact persons). Hidden notes and merged duplicates are left
-out; a note that others named too says how often.
+status, its status changes and the check-ins of each group; no contact persons). Hidden
+notes and merged duplicates are left out; a note that others named too says how often.
 
 Plain data built by plain functions from the workshop's document (document.py), so the
 PDF, the spreadsheet, the CSV file and the Markdown text cannot say different things."""
