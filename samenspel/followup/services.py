@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from django.conf import settings
 from django.core import mail
@@ -92,16 +92,24 @@ def track_closed_workshops() -> None:
         track_activities(workshop)
 
 
-def _checked_activity(
-    title: str, description: str, owner: str, owner_organisation: str, contact_name: str,
-    contact_email: str, how_we_notice: str,
-) -> dict[str, str]:
+class ActivityDetails(TypedDict, total=False):
+    """What staff may say about a tracked activity beside its title and owner."""
+
+    description: str
+    owner_organisation: str
+    contact_name: str
+    contact_email: str
+    how_we_notice: str
+    target_date: date | None
+
+
+def _checked_activity(title: str, owner: str, details: ActivityDetails) -> dict[str, Any]:
     title = " ".join(title.split())
     if not title:
         raise FollowUpError("empty_activity", _("Give the activity a title."))
     if owner not in Perspective.values:
         raise FollowUpError("unknown_perspective", _("Choose one of the three groups."))
-    contact_email = contact_email.strip()
+    contact_email = details.get("contact_email", "").strip()
     if contact_email:
         try:
             validate_email(contact_email)
@@ -110,24 +118,18 @@ def _checked_activity(
                 "This is not an e-mail address. Write it like naam@voorbeeld.nl."
             )) from None
     return {
-        "title": title[:120], "description": description.strip()[:500], "owner": owner,
-        "owner_organisation": " ".join(owner_organisation.split())[:120],
-        "contact_name": " ".join(contact_name.split())[:120],
-        "contact_email": contact_email[:254], "how_we_notice": how_we_notice.strip()[:1000],
+        "title": title[:120], "owner": owner,
+        "description": details.get("description", "").strip()[:500],
+        "owner_organisation": " ".join(details.get("owner_organisation", "").split())[:120],
+        "contact_name": " ".join(details.get("contact_name", "").split())[:120],
+        "contact_email": contact_email[:254],
+        "how_we_notice": details.get("how_we_notice", "").strip()[:1000],
+        "target_date": details.get("target_date"),
     }
 
 
 def add_activity(
-    workshop: Workshop,
-    *,
-    title: str,
-    owner: str,
-    description: str = "",
-    owner_organisation: str = "",
-    contact_name: str = "",
-    contact_email: str = "",
-    how_we_notice: str = "",
-    target_date: date | None = None,
+    workshop: Workshop, *, title: str, owner: str, **details: Unpack[ActivityDetails]
 ) -> TrackedActivity:
     """Staff add an activity to follow up by hand, beside the chosen ones."""
     if follow_up_of(workshop) is None:
@@ -135,31 +137,16 @@ def add_activity(
             "The follow-up starts when the workshop is closed."
         ))
     return TrackedActivity.objects.create(
-        workshop=workshop, target_date=target_date, **_checked_activity(
-            title, description, owner, owner_organisation, contact_name, contact_email,
-            how_we_notice,
-        ),
-    )
+        workshop=workshop, **_checked_activity(title, owner, details))
 
 
 def change_activity(
-    tracked: TrackedActivity,
-    *,
-    title: str,
-    owner: str,
-    description: str = "",
-    owner_organisation: str = "",
-    contact_name: str = "",
-    contact_email: str = "",
-    how_we_notice: str = "",
-    target_date: date | None = None,
+    tracked: TrackedActivity, *, title: str, owner: str, **details: Unpack[ActivityDetails]
 ) -> None:
-    """Staff say who owns the activity, how we will notice that it works, and by when."""
-    checked = _checked_activity(title, description, owner, owner_organisation, contact_name,
-                                contact_email, how_we_notice)
-    for field, value in checked.items():
+    """Staff say who owns the activity, how we will notice that it works, and by when. What
+    is left out is emptied."""
+    for field, value in _checked_activity(title, owner, details).items():
         setattr(tracked, field, value)
-    tracked.target_date = target_date
     tracked.save()
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable
+from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
@@ -232,14 +233,10 @@ def store(document: Document, created_by: User | None) -> Workshop:
         Vote(activity=made, participant=person[v.participant], dots=v.dots)
         for made, a in zip(activities, document.activities, strict=True) for v in a.votes
     )
-    reactions = [
+    stored_at(Reaction, [
         (Reaction(activity=made, participant=person[r.participant], kind=r.kind), r.created_at)
         for made, a in zip(activities, document.activities, strict=True) for r in a.reactions
-    ]
-    Reaction.objects.bulk_create(reaction for reaction, _at in reactions)
-    for reaction, at in reactions:
-        reaction.created_at = at
-    Reaction.objects.bulk_update([reaction for reaction, _at in reactions], ["created_at"])
+    ])
 
     activity = {a.ref: made for a, made in zip(document.activities, activities, strict=True)}
     workshop.state = part.state
@@ -279,26 +276,26 @@ def store_follow_up(
         TrackedActivity.serves.through(trackedactivity=made, contribution=note[ref])
         for made, t in zip(tracked, part.activities, strict=True) for ref in t.serves
     )
-    changes = [
+    stored_at(StatusChange, [
         (StatusChange(activity=made, date=c.date, from_status=c.from_status,
                       to_status=c.to_status), c.created_at)
         for made, t in zip(tracked, part.activities, strict=True) for c in t.status_changes
-    ]
-    check_ins = [
+    ])
+    stored_at(CheckIn, [
         (CheckIn(activity=made, perspective=c.perspective, date=c.date, done=c.done,
                  worked=c.worked, evidence=c.evidence, evidence_link=c.evidence_link,
                  left_to_do=c.left_to_do, key=followup.new_check_in_key()), c.created_at)
         for made, t in zip(tracked, part.activities, strict=True) for c in t.check_ins
-    ]
-    made_changes = StatusChange.objects.bulk_create(row for row, _at in changes)
-    for made_change, (_row, at) in zip(made_changes, changes, strict=True):
-        made_change.created_at = at
-    StatusChange.objects.bulk_update(made_changes, ["created_at"])
-    made_check_ins = CheckIn.objects.bulk_create(row for row, _at in check_ins)
-    for made_check_in, (_unsaved, moment) in zip(made_check_ins, check_ins, strict=True):
-        made_check_in.created_at = moment
-    CheckIn.objects.bulk_update(made_check_ins, ["created_at"])
+    ])
     followup.track_activities(workshop)
+
+
+def stored_at[M: models.Model](model: type[M], rows: list[tuple[M, datetime]]) -> None:
+    """Stores the rows, then gives each the moment it was made (auto_now_add set "now")."""
+    made = model._default_manager.bulk_create([row for row, _at in rows])
+    for row, (_unsaved, moment) in zip(made, rows, strict=True):
+        row.created_at = moment  # type: ignore[attr-defined]
+    model._default_manager.bulk_update(made, ["created_at"])
 
 
 def matching_template(part: TemplatePart) -> WorkshopTemplate | None:

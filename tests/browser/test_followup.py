@@ -31,6 +31,8 @@ def check_in_on_a_phone(browser, app_server, link, activity, done, worked, scree
         phone.get_by_role("group", name="Werkte het?").get_by_label(worked, exact=True).check()
         phone.get_by_label("Wat moet er nog gebeuren? (niet verplicht)").fill("Nog een keer.")
         save_screenshot(phone, f"{screenshot}-form")
+        if screenshot.endswith("community"):
+            save_screenshot(phone, "guide-followup-check-in-phone", full_page=False)  # the guide
         phone.get_by_role("button", name="Terugblik versturen").click()
         axe_check(phone)
         expect(phone.get_by_role("status")).to_contain_text("Je terugblik is opgeslagen")
@@ -103,6 +105,7 @@ def test_two_groups_check_in_by_link_and_staff_and_residents_see_it(
     chart = page.get_by_role("img", name=re.compile("De status van de activiteiten"))
     expect(chart).to_be_visible()
     save_screenshot(page, "followup-dashboard")
+    save_screenshot(page, "guide-followup-dashboard", full_page=False)  # docs/user-guide.md
     page.get_by_label("Status", exact=True).select_option(label="Gestart")
     page.get_by_role("button", name="Zoeken").click()
     axe_check(page)

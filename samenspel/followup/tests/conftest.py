@@ -1,34 +1,27 @@
-"""The cast of the follow-up tests: a facilitator and an observer, a workshop that chose
-two activities per group and was closed, and a check-in as a group's link sends it."""
+"""The cast of the follow-up tests: the workshop tests' facilitator and observer, a workshop
+that chose two activities per group and was closed, and a check-in as a group's link sends
+it."""
 
 import pytest
 
-from samenspel.accounts.services import create_staff_user
 from samenspel.followup import services
 from samenspel.followup.models import CheckInLink, TrackedActivity
 from samenspel.method.services import default_template
 from samenspel.workshops import services as workshops
-from samenspel.workshops.tests.conftest import published  # noqa: F401 (what the room hears)
-
-PASSWORD = "een-lang-wachtwoord-42"
+from samenspel.workshops.tests.conftest import (  # noqa: F401 (the shared cast)
+    FACILITATOR_PASSWORD as PASSWORD,
+)
+from samenspel.workshops.tests.conftest import (  # noqa: F401 (the shared cast)
+    anna,
+    olaf,
+    published,
+)
 
 CHOSEN = {
     "government": ["Spreekuur in het dorpshuis", "Regels voor de zaal versoepelen"],
     "organisations": ["Jongerenwerk op vrijdag", "Samen een agenda"],
     "community": ["Vrijwilligersrooster", "Koffieochtend voor iedereen"],
 }
-
-
-@pytest.fixture
-def anna(db):
-    """A facilitator."""
-    return create_staff_user("anna", "facilitator", password=PASSWORD)
-
-
-@pytest.fixture
-def olaf(db):
-    """An observer: staff who may look, not change."""
-    return create_staff_user("olaf", "observer", password=PASSWORD)
 
 
 def choosing_workshop(title="Samen in Panningen", place="Panningen"):
