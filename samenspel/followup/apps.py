@@ -8,7 +8,8 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self) -> None:
-        from samenspel.followup import services
+        from samenspel.followup import services, workshop_round
         from samenspel.workshops.signals import workshop_closed
 
         workshop_closed.connect(services.on_workshop_closed, dispatch_uid="followup.track")
+        workshop_round.register()

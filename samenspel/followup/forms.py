@@ -127,3 +127,17 @@ class DashboardFilterForm(NLDesignForm):
     def __init__(self, *args: Any, places: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["place"].choices = [("", _("All"))] + [(p, p) for p in places]  # type: ignore[attr-defined]
+
+
+class RoomCheckInForm(NLDesignForm):
+    """One earlier activity, looked back on from a phone in the room."""
+
+    worked = forms.ChoiceField(
+        label=_("Did it work?"), choices=Worked.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Say whether it worked.")},
+    )
+    done = forms.CharField(
+        label=_("What have you done?"), max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write what you have done.")},
+    )

@@ -160,6 +160,10 @@ class CheckIn(models.Model):
     )
     # Made by the form: a retried or double-tapped "send" stores one check-in.
     key = models.CharField(max_length=64)
+    # Set when the check-in was given in the look-back round of a later workshop.
+    in_workshop = models.ForeignKey(
+        Workshop, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -172,3 +176,21 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity} ({self.get_perspective_display()}, {self.date})"
+
+
+class SecondWave(models.Model):
+    """A workshop that looks back on an earlier one in its look-back round (a second wave):
+    which earlier workshop's activities the room reviews."""
+
+    workshop = models.OneToOneField(Workshop, on_delete=models.CASCADE, related_name="+")
+    previous = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("previous workshop"),
+    )
+
+    class Meta:
+        verbose_name = _("second wave")
+        verbose_name_plural = _("second waves")
+
+    def __str__(self) -> str:
+        return f"{self.workshop} ← {self.previous}"

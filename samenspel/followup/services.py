@@ -18,18 +18,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
-from samenspel.followup import rules
+from samenspel.followup import live_updates, rules
 from samenspel.followup.models import (
     CheckIn,
     CheckInLink,
     FollowUp,
+    SecondWave,
     Status,
     StatusChange,
     TrackedActivity,
     Worked,
 )
+from samenspel.method.models import Round
 from samenspel.method.perspectives import Perspective
-from samenspel.workshops.models import Workshop
+from samenspel.workshops.models import Participant, Workshop
+from samenspel.workshops.services import bump_version
 
 
 class FollowUpError(Exception):
@@ -291,3 +294,74 @@ def send_check_in_reminders(today: date | None = None) -> int:
         tracked.save(update_fields=["reminded_on"])
         sent += 1
     return sent
+
+
+# -- A second-wave workshop's look-back round ------------------------------------------------
+
+
+def previous_workshop(workshop: Workshop) -> Workshop | None:
+    """The earlier workshop whose activities this one looks back on: chosen by the
+    facilitator, or else the latest closed workshop in the same place (any place when there
+    is none). Remembered the first time it is asked."""
+    wave = SecondWave.objects.filter(workshop=workshop).select_related("previous").first()
+    if wave is not None:
+        return wave.previous
+    closed = Workshop.objects.filter(state=Workshop.State.CLOSED).exclude(pk=workshop.pk)
+    earlier = (closed.filter(place=workshop.place).first() if workshop.place else None) or (
+        closed.first())
+    if earlier is None:
+        return None
+    try:
+        with transaction.atomic():
+            SecondWave.objects.create(workshop=workshop, previous=earlier)
+    except IntegrityError:
+        # Many phones opened the round at once: one of them chose.
+        return SecondWave.objects.select_related("previous").get(workshop=workshop).previous
+    return earlier
+
+
+def look_back_on(workshop: Workshop, previous: Workshop) -> None:
+    """The facilitator lets the round look back on another closed workshop — as long as
+    nobody has answered."""
+    if previous.pk == workshop.pk or previous.state != Workshop.State.CLOSED:
+        raise FollowUpError("not_a_previous_workshop", _(
+            "Choose a closed workshop to look back on."
+        ))
+    with transaction.atomic():
+        if CheckIn.objects.filter(in_workshop=workshop).exists():
+            raise FollowUpError("answered_already_moved", _(
+                "People have answered already: the round keeps looking back on this workshop."
+            ))
+        SecondWave.objects.update_or_create(workshop=workshop, defaults={"previous": previous})
+
+
+def record_room_check_in(
+    participant: Participant, tracked: TrackedActivity, *, done: str, worked: str,
+) -> CheckIn:
+    """A participant's look back on one earlier activity, for their own group, while the
+    look-back round is open. Once per participant and activity: a second send gives the
+    first."""
+    workshop = participant.workshop
+    key = f"room-{workshop.pk}-{participant.pk}"
+    earlier = CheckIn.objects.filter(activity=tracked, key=key).first()
+    if earlier is not None:
+        return earlier
+    round_ = workshop.current_round
+    if not (workshop.state == Workshop.State.RUNNING and workshop.round_open
+            and round_ is not None and round_.kind == Round.Kind.REVIEW):
+        raise FollowUpError("round_closed", _(
+            "The look back is closed. You can no longer answer."
+        ))
+    previous = previous_workshop(workshop)
+    if previous is None or tracked.workshop_id != previous.pk:
+        raise FollowUpError("unknown_activity", _(
+            "This activity is not part of this workshop."
+        ))
+    with transaction.atomic():
+        check_in = record_check_in(tracked, perspective=participant.perspective, done=done,
+                                   worked=worked, key=key)
+        CheckIn.objects.filter(pk=check_in.pk).update(in_workshop=workshop)
+        check_in.in_workshop = workshop
+        bump_version(workshop)
+        transaction.on_commit(lambda: live_updates.look_back_changed(workshop))
+    return check_in

@@ -18,4 +18,7 @@ urlpatterns = [
     path("terugblik/<str:key>/", views.link_page, name="link"),
     path("terugblik/<str:key>/<int:pk>/", views.link_check_in, name="link_check_in"),
     path("voortgang/<str:key>/", views.public, name="public"),
+    path("w/<str:code>/terugblik/<int:pk>/", views.look_back_answer, name="look_back_answer"),
+    path("workshops/<int:pk>/terugblik/vorige/", views.look_back_previous,
+         name="look_back_previous"),
 ]

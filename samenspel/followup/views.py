@@ -18,17 +18,20 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from samenspel.accounts import permissions
 from samenspel.accounts.models import User
-from samenspel.followup import pictures, progress, rules, services
+from samenspel.followup import pictures, progress, rules, services, workshop_round
 from samenspel.followup.forms import (
     ActivityForm,
     CheckInForm,
     DashboardFilterForm,
+    RoomCheckInForm,
     StaffCheckInForm,
     StatusForm,
 )
 from samenspel.followup.models import CheckIn, CheckInLink, FollowUp, Status, TrackedActivity
+from samenspel.method.models import Round
 from samenspel.method.perspectives import Perspective
 from samenspel.workshops.models import Workshop
+from samenspel.workshops.views import current_participant
 
 
 def staff_only(request: HttpRequest, *, change: bool = False) -> User | None:
@@ -315,3 +318,50 @@ def public(request: HttpRequest, key: str) -> HttpResponse:
         "workshop": follow_up.workshop,
         "rows": progress.rows(activities, timezone.localdate()),
     })
+
+
+# -- A second-wave workshop's look-back round ------------------------------------------------
+
+
+@require_POST
+def look_back_answer(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """A participant looks back on one earlier activity from their phone, for their group."""
+    workshop = get_object_or_404(
+        Workshop.objects.select_related("template", "current_round"), join_code=code.upper()
+    )
+    me = current_participant(request, workshop)
+    back = redirect("workshops:participant", code=workshop.join_code)
+    if me is None or workshop.current_round is None or (
+        workshop.current_round.kind != Round.Kind.REVIEW
+    ):
+        return back  # not joined, or the room has moved on: the phone shows where it is
+    tracked = get_object_or_404(TrackedActivity, pk=pk)
+    form = RoomCheckInForm(request.POST, auto_id=f"a{tracked.pk}_%s")
+    if form.is_valid():
+        try:
+            services.record_room_check_in(me, tracked, done=form.cleaned_data["done"],
+                                          worked=form.cleaned_data["worked"])
+        except services.FollowUpError as error:
+            form.add_error(None, error.message)
+        else:
+            return back
+    return workshop_round.phone_page(request, workshop, me, {tracked.pk: form}, status=400)
+
+
+@login_required
+@require_POST
+def look_back_previous(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator lets the look-back round review another closed workshop."""
+    if not permissions.can_run_workshops(request.user):
+        raise Http404
+    workshop = get_object_or_404(Workshop.objects.select_related("current_round"), pk=pk)
+    chosen = request.POST.get("previous", "")
+    previous = Workshop.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if previous is None:
+        messages.error(request, _("Choose one of the workshops in the list."))
+    else:
+        try:
+            services.look_back_on(workshop, previous)
+        except services.FollowUpError as error:
+            messages.error(request, error.message)
+    return redirect("workshops:console", pk=workshop.pk)

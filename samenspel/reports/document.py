@@ -57,7 +57,7 @@ class PromptPart(Part):
 
 class RoundPart(Part):
     number: Number
-    kind: Literal["reflect", "choose_activities", "role_compass"]
+    kind: Literal["reflect", "choose_activities", "role_compass", "review"]
     title_nl: str = Field(min_length=1, max_length=200)
     title_en: str = Field("", max_length=200)
     intro_nl: str = Field("", max_length=4000)
