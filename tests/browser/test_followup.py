@@ -129,3 +129,44 @@ def test_two_groups_check_in_by_link_and_staff_and_residents_see_it(
         visit(reader, address, status=404)
     finally:
         resident.close()
+
+
+def test_a_second_wave_looks_back_on_the_earlier_activities_live(browser, app_server, page):
+    from samenspel.method.models import WorkshopTemplate
+    from samenspel.workshops import services as workshops
+    from tests.browser.test_rounds import join_on_a_phone
+
+    create_staff_user("anna", "facilitator", password=PASSWORD)
+    earlier = choosing_workshop()
+    workshops.close_workshop(earlier)
+    workshop = workshops.create_workshop(
+        created_by=None, place="Panningen", title="Panningen, een jaar later",
+        template=WorkshopTemplate.objects.get(title_nl="Tweede ronde: terugblikken en verder"),
+        case_description="Hoe gaat het met het dorpshuis?",
+    )
+    context, guard, resident = join_on_a_phone(browser, app_server, workshop, "Gemeenschap")
+    page.set_viewport_size({"width": 1440, "height": 900})
+    log_in(page, "anna", PASSWORD)
+    visit(page, f"/workshops/{workshop.pk}/")
+    page.get_by_role("button", name="Ronde 1 openen").click()
+    axe_check(page)
+    room = page.locator('[data-live-region="look-back"]')
+    expect(room).to_contain_text("0 antwoorden over de activiteiten van “Samen in Panningen”.")
+
+    expect(resident.get_by_role("heading", level=1)).to_contain_text("Ronde 1")
+    axe_check(resident)
+    item = resident.locator("section", has_text="Spreekuur in het dorpshuis")
+    item.get_by_label("Ja", exact=True).check()
+    item.get_by_label("Wat hebben jullie gedaan?").fill("Twintig buren kwamen langs.")
+    save_screenshot(resident, "followup-look-back-phone")
+    item.get_by_role("button", name="Versturen over Spreekuur in het dorpshuis").click()
+    axe_check(resident)
+    expect(resident.locator("section", has_text="Spreekuur in het dorpshuis")).to_contain_text(
+        "Dank je wel: je antwoord is binnen.")
+
+    expect(room).to_contain_text("1 antwoord over de activiteiten van “Samen in Panningen”.")
+    expect(room).to_contain_text("Twintig buren kwamen langs.")
+    axe_check(page)
+    save_screenshot(page, "followup-look-back-console")
+    guard.verify()
+    context.close()
