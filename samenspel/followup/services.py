@@ -158,6 +158,10 @@ def change_status(
     on: date | None = None,
 ) -> StatusChange:
     """The activity moves on (see rules.MOVES); the move is kept for the timeline."""
+    if on is not None and on > timezone.localdate():
+        raise FollowUpError("future_status_change", _(
+            "A status change cannot be in the future."
+        ))
     with transaction.atomic():
         locked = TrackedActivity.objects.select_for_update().get(pk=tracked.pk)
         if to_status not in Status.values or not rules.may_move(locked.status, to_status):
@@ -204,13 +208,10 @@ def record_check_in(
     if worked not in Worked.values:
         raise FollowUpError("unknown_worked", _("Say whether it worked."))
     evidence_link = evidence_link.strip()
-    if evidence_link:
-        try:
-            URLValidator(schemes=["http", "https"])(evidence_link)
-        except ValidationError:
-            raise FollowUpError("bad_link", _(
-                "This is not a web address. It starts with https://."
-            )) from None
+    if evidence_link and not is_web_address(evidence_link):
+        raise FollowUpError("bad_link", _(
+            "This is not a web address. It starts with https://."
+        ))
     if on is not None and on > today:
         raise FollowUpError("future_check_in", _("A check-in cannot be in the future."))
     check_in = CheckIn(
@@ -226,6 +227,15 @@ def record_check_in(
         # The same check-in twice at the same moment: the other copy was stored.
         return CheckIn.objects.get(activity=tracked, key=check_in.key)
     return check_in
+
+
+def is_web_address(value: str) -> bool:
+    """An http(s) address: what a check-in's evidence link may be (never javascript:)."""
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def record_check_in_by_link(

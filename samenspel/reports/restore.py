@@ -166,6 +166,9 @@ def check_follow_up(
     if state != "closed":
         raise refused(_("only a closed workshop has a follow-up"))
     unique((t.activity for t in part.activities if t.activity), _("the tracked activity"))
+    if any(c.evidence_link and not followup.is_web_address(c.evidence_link)
+           for t in part.activities for c in t.check_ins):
+        raise refused(_("a check-in's link is not a web address"))
     missing = [
         *(t.activity for t in part.activities if t.activity and t.activity not in activities),
         *(ref for t in part.activities for ref in t.serves if ref not in notes),

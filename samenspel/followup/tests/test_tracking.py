@@ -90,3 +90,15 @@ def test_a_bad_contact_email_is_refused(closed):
         services.add_activity(closed, title="Bankje", owner="community", contact_email="nee")
     assert refused.value.code == "bad_email"
     assert TrackedActivity.objects.filter(workshop=closed).count() == 6
+
+
+def test_a_status_change_cannot_be_in_the_future(tracked, anna):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    with pytest.raises(services.FollowUpError) as refused:
+        services.change_status(tracked, "started", changed_by=anna,
+                               on=timezone.localdate() + timedelta(days=1))
+    assert refused.value.code == "future_status_change"
+    assert not StatusChange.objects.exists()

@@ -115,3 +115,14 @@ def test_the_pdf_has_the_follow_up_chapter(followed_up):
     text = pdf_text(made(followed_up, "pdf"))
     assert "Opvolging: wat hebben we gedaan, en werkte het?" in text
     assert "Buren gebeld" in text and "Jan Jansen" not in text
+
+
+def test_a_check_in_link_that_is_not_a_web_address_stores_nothing(followed_up):
+    data = json.loads(exported(followed_up))
+    check_ins = next(t for t in data["follow_up"]["activities"] if t["check_ins"])["check_ins"]
+    check_ins[0]["evidence_link"] = "javascript:alert(1)"
+    before = TrackedActivity.objects.count()
+    with pytest.raises(WorkshopError) as refused:
+        import_workshop(json.dumps(data), created_by=None)
+    assert refused.value.code == "invalid_document"
+    assert TrackedActivity.objects.count() == before
