@@ -219,15 +219,12 @@ def store(document: Document, created_by: User | None) -> Workshop:
         written.merged_into = note.get(n.merged_into or "")
     Contribution.objects.bulk_update(notes, ["created_at", "links_to", "merged_into"])
 
-    activities = Activity.objects.bulk_create(
-        Activity(workshop=workshop, perspective=a.perspective, title=a.title,
-                 description=a.description, proposed_by=person.get(a.proposed_by or ""),
-                 chosen=a.chosen)
+    activities = stored_at(Activity, [
+        (Activity(workshop=workshop, perspective=a.perspective, title=a.title,
+                  description=a.description, proposed_by=person.get(a.proposed_by or ""),
+                  chosen=a.chosen), a.created_at)
         for a in document.activities
-    )
-    for made, a in zip(activities, document.activities, strict=True):
-        made.created_at = a.created_at
-    Activity.objects.bulk_update(activities, ["created_at"])
+    ])
     Activity.serves.through.objects.bulk_create(
         Activity.serves.through(activity=made, contribution=note[ref])
         for made, a in zip(activities, document.activities, strict=True) for ref in a.serves
@@ -262,19 +259,16 @@ def store_follow_up(
     """The tracked activities with their history as the file has them; then the follow-up
     adds what belongs to this installation (new check-in links, a new progress address)."""
     FollowUp.objects.create(workshop=workshop, is_public=part.is_public)
-    tracked = TrackedActivity.objects.bulk_create(
-        TrackedActivity(
+    tracked = stored_at(TrackedActivity, [
+        (TrackedActivity(
             workshop=workshop, activity=activity.get(t.activity or ""), title=t.title,
             description=t.description, owner=t.owner, owner_organisation=t.owner_organisation,
             contact_name=t.contact_name, contact_email=t.contact_email,
             how_we_notice=t.how_we_notice, target_date=t.target_date, status=t.status,
             reminded_on=t.reminded_on, created_on=t.created_on,
-        )
+        ), t.created_at)
         for t in part.activities
-    )
-    for made, t in zip(tracked, part.activities, strict=True):
-        made.created_at = t.created_at
-    TrackedActivity.objects.bulk_update(tracked, ["created_at"])
+    ])
     TrackedActivity.serves.through.objects.bulk_create(
         TrackedActivity.serves.through(trackedactivity=made, contribution=note[ref])
         for made, t in zip(tracked, part.activities, strict=True) for ref in t.serves
@@ -293,12 +287,13 @@ def store_follow_up(
     followup.track_activities(workshop)
 
 
-def stored_at[M: models.Model](model: type[M], rows: list[tuple[M, datetime]]) -> None:
+def stored_at[M: models.Model](model: type[M], rows: list[tuple[M, datetime]]) -> list[M]:
     """Stores the rows, then gives each the moment it was made (auto_now_add set "now")."""
     made = model._default_manager.bulk_create([row for row, _at in rows])
     for row, (_unsaved, moment) in zip(made, rows, strict=True):
         row.created_at = moment  # type: ignore[attr-defined]
     model._default_manager.bulk_update(made, ["created_at"])
+    return made
 
 
 def matching_template(part: TemplatePart) -> WorkshopTemplate | None:
