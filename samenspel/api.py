@@ -23,6 +23,7 @@ from samenspel.core.api_errors import (
     json_refusals,
     unknown_address,
 )
+from samenspel.followup.api import router as followup_router
 from samenspel.reports.api import router as reports_router
 from samenspel.workshops.api import router as workshops_router
 from samenspel.workshops.code_guessing import TooManyWrongCodes
@@ -30,7 +31,8 @@ from samenspel.workshops.code_guessing import TooManyWrongCodes
 DESCRIPTION = (
     "Everything a participant and a facilitator can do in Samenspel, and the role compass "
     "(cases, assessments, their synchronicity; anyone answers a questionnaire with its code, "
-    "without a token). Authenticate with "
+    "without a token), and the follow-up (tracked activities, their status and check-ins; "
+    "a group checks in with its link key, without a token). Authenticate with "
     "`Authorization: Bearer <token>`: participants with the token `POST /join` gives "
     "(`spt_…`), staff with a personal API key from their profile page (`sst_…`). A refusal "
     'is a 4xx with `{"code": "…", "message": "…"}`, in Dutch unless `Accept-Language` asks '
@@ -69,6 +71,7 @@ api.add_exception_handler(TooManyWrongCodes, too_many_wrong_codes)
 api.add_router("", workshops_router)
 api.add_router("", reports_router)
 api.add_router("", compass_router)
+api.add_router("", followup_router)
 
 
 VERSION_HEADER = "X-Samenspel-Version"

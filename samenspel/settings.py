@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samenspel.workshops",
     "samenspel.reports",
     "samenspel.compass",
+    "samenspel.followup",
     "samenspel.live",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -144,6 +145,27 @@ CODE_GUESS_LIMIT = int(os.environ.get("CODE_GUESS_LIMIT", "30"))
 CODE_GUESS_MINUTES = int(os.environ.get("CODE_GUESS_MINUTES", "10"))
 # Note flooding (workshops/services.py): at most this many notes per participant per minute.
 NOTES_PER_MINUTE = int(os.environ.get("NOTES_PER_MINUTE", "20"))
+
+# Follow-up: a check-in is due this many days after the last one (or after the activity
+# was tracked); `manage.py send_check_in_reminders` then e-mails the contact person.
+CHECK_IN_DUE_DAYS = int(os.environ.get("CHECK_IN_DUE_DAYS", "60"))
+
+# E-mail (the check-in reminders): SMTP when EMAIL_HOST is set, else printed to the console.
+MAILERS = {"default": {
+    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "OPTIONS": {
+        "host": os.environ["EMAIL_HOST"],
+        "port": int(os.environ.get("EMAIL_PORT", "587")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_flag("EMAIL_USE_TLS", True),
+    },
+} if os.environ.get("EMAIL_HOST") else {
+    "BACKEND": "django.core.mail.backends.console.EmailBackend",
+}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samenspel@localhost")
+# The address the reminders link to, e.g. https://samenspel.gemeente.nl (no slash at the end).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]

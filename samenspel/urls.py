@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("samenspel.workshops.urls")),
     path("", include("samenspel.reports.urls")),
     path("", include("samenspel.compass.urls")),
+    path("", include("samenspel.followup.urls")),
     path("", include("samenspel.accounts.urls")),
     path("", include("samenspel.live.urls")),
     path("api/v1/", api_urls()),

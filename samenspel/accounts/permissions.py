@@ -51,3 +51,15 @@ def can_assess_cases(user: AnyUser) -> bool:
     """Adding cases and starting or closing their assessments."""
     staff = _staff(user)
     return staff is not None and (staff.is_administrator or staff.is_facilitator)
+
+
+def can_view_follow_up(user: AnyUser) -> bool:
+    """The follow-up of workshops: every staff role may look at activities and check-ins."""
+    return _staff(user) is not None
+
+
+def can_follow_up(user: AnyUser) -> bool:
+    """Changing tracked activities, recording check-ins as staff, sharing the links and
+    publishing the progress page."""
+    staff = _staff(user)
+    return staff is not None and (staff.is_administrator or staff.is_facilitator)

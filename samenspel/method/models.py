@@ -54,6 +54,9 @@ class Round(models.Model):
         # Everyone answers the role compass on their phone; the projector shows the triangle
         # fill up. The compass app runs it (workshops/steps.py).
         ROLE_COMPASS = "role_compass", _("Role compass: which role fits?")
+        # A second-wave workshop looks back first: per activity of an earlier workshop,
+        # each group says what it did and whether it worked. The follow-up app runs it.
+        REVIEW = "review", _("Look back: what have we done, and did it work?")
 
     template = models.ForeignKey(
         WorkshopTemplate, on_delete=models.CASCADE, related_name="rounds"
@@ -85,7 +88,7 @@ class Round(models.Model):
                         activities_per_perspective__gte=1,
                     )
                     | Q(
-                        kind__in=["reflect", "role_compass"],
+                        kind__in=["reflect", "role_compass", "review"],
                         activities_per_perspective__isnull=True,
                     )
                 ),

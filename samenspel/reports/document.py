@@ -1,10 +1,12 @@
 """The complete workshop as one JSON document: the backup, and the way from one installation
 to another. Everything the workshop holds is in it — its template, the participants (their
 perspective and the name they gave, never their secret key), every note (hidden and merged
-ones too, with the reason), the activities with their dots and reactions — and nothing
-that only means something on this installation (database ids, the join code, the outcome
-link). The document numbers things itself ("p1", "n1", "a1") in the order they happened,
-so one workshop always gives the same document: export → import → export is identical."""
+ones too, with the reason), the activities with their dots and reactions, and — once the
+workshop is closed — its follow-up (tracked activities, status changes, check-ins) — and
+nothing that only means something on this installation (database ids, the join code, the
+outcome link, the check-in links and the progress page's address, who recorded what).
+The document numbers things itself ("p1", "n1", "a1") in the order they happened, so one
+workshop always gives the same document: export → import → export is identical."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from typing import Annotated, Final, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
+from samenspel.followup.models import FollowUp, TrackedActivity
 from samenspel.method.models import WorkshopTemplate
 from samenspel.workshops.api_schemas import In
 from samenspel.workshops.models import Activity, Contribution, Workshop
@@ -54,7 +57,7 @@ class PromptPart(Part):
 
 class RoundPart(Part):
     number: Number
-    kind: Literal["reflect", "choose_activities", "role_compass"]
+    kind: Literal["reflect", "choose_activities", "role_compass", "review"]
     title_nl: str = Field(min_length=1, max_length=200)
     title_en: str = Field("", max_length=200)
     intro_nl: str = Field("", max_length=4000)
@@ -134,6 +137,53 @@ class ActivityPart(Part):
     reactions: list[ReactionPart] = []
 
 
+StatusValue = Literal["planned", "started", "done", "stopped"]
+FollowUpText = Annotated[str, Field(max_length=2000)]
+
+
+class StatusChangePart(Part):
+    date: dt.date
+    from_status: StatusValue
+    to_status: StatusValue
+    created_at: AwareDatetime
+
+
+class CheckInPart(Part):
+    perspective: PerspectiveValue
+    date: dt.date
+    done: str = Field(min_length=1, max_length=2000)
+    worked: Literal["yes", "partly", "no", "unknown"]
+    evidence: FollowUpText = ""
+    evidence_link: str = Field("", max_length=500)
+    left_to_do: FollowUpText = ""
+    created_at: AwareDatetime
+
+
+class TrackedActivityPart(Part):
+    # The chosen activity it came from; none for one staff added by hand.
+    activity: Ref | None = None
+    title: str = Field(min_length=1, max_length=120)
+    description: str = Field("", max_length=500)
+    owner: PerspectiveValue
+    owner_organisation: str = Field("", max_length=120)
+    contact_name: str = Field("", max_length=120)
+    contact_email: str = Field("", max_length=254)
+    how_we_notice: str = Field("", max_length=1000)
+    target_date: dt.date | None = None
+    status: StatusValue = "planned"
+    serves: list[Ref] = []
+    reminded_on: dt.date | None = None
+    created_on: dt.date
+    created_at: AwareDatetime
+    status_changes: list[StatusChangePart] = []
+    check_ins: list[CheckInPart] = []
+
+
+class FollowUpPart(Part):
+    is_public: bool = False
+    activities: list[TrackedActivityPart] = []
+
+
 class Document(Part):
     document_schema: Literal["samenspel.workshop"] = Field(SCHEMA, alias="schema")
     schema_version: Literal[1] = SCHEMA_VERSION
@@ -142,6 +192,8 @@ class Document(Part):
     participants: list[ParticipantPart] = []
     notes: list[NotePart] = []
     activities: list[ActivityPart] = []
+    # Left out of the file until the workshop has a follow-up (so older files read the same).
+    follow_up: FollowUpPart | None = None
 
 
 def workshop_document(workshop: Workshop) -> Document:
@@ -208,7 +260,44 @@ def workshop_document(workshop: Workshop) -> Document:
             for c in notes
         ],
         activities=[activity_part(a, person, note_ref, activity_ref) for a in activities],
+        follow_up=follow_up_part(workshop, note_ref, activity_ref),
     )
+
+
+def follow_up_part(
+    workshop: Workshop, note_ref: dict[int, str], activity_ref: dict[int, str]
+) -> FollowUpPart | None:
+    follow_up = FollowUp.objects.filter(workshop=workshop).first()
+    if follow_up is None:
+        return None
+    tracked = (TrackedActivity.objects.filter(workshop=workshop)
+               .prefetch_related("serves", "status_changes", "check_ins")
+               .order_by("created_at", "pk"))
+    return FollowUpPart(is_public=follow_up.is_public, activities=[
+        TrackedActivityPart(
+            activity=activity_ref.get(t.activity_id or 0), title=t.title,
+            description=t.description, owner=t.owner,  # type: ignore[arg-type]
+            owner_organisation=t.owner_organisation, contact_name=t.contact_name,
+            contact_email=t.contact_email, how_we_notice=t.how_we_notice,
+            target_date=t.target_date, status=t.status,  # type: ignore[arg-type]
+            serves=sorted((note_ref[n.pk] for n in t.serves.all() if n.pk in note_ref),
+                          key=lambda r: int(r[1:])),
+            reminded_on=t.reminded_on, created_on=t.created_on, created_at=t.created_at,
+            status_changes=[
+                StatusChangePart(date=c.date, from_status=c.from_status,  # type: ignore[arg-type]
+                                 to_status=c.to_status, created_at=c.created_at)  # type: ignore[arg-type]
+                for c in t.status_changes.all()
+            ],
+            check_ins=[
+                CheckInPart(perspective=c.perspective, date=c.date,  # type: ignore[arg-type]
+                            done=c.done, worked=c.worked,  # type: ignore[arg-type]
+                            evidence=c.evidence, evidence_link=c.evidence_link,
+                            left_to_do=c.left_to_do, created_at=c.created_at)
+                for c in t.check_ins.all()
+            ],
+        )
+        for t in tracked
+    ])
 
 
 def activity_part(
@@ -278,5 +367,6 @@ def template_part(template: WorkshopTemplate) -> TemplatePart:
 
 def as_json(document: Document) -> bytes:
     """The document as a file: UTF-8, indented, keys in the schema's order."""
-    data = document.model_dump(mode="json", by_alias=True)
+    data = document.model_dump(mode="json", by_alias=True,
+                               exclude={"follow_up"} if document.follow_up is None else None)
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

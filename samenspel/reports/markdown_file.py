@@ -9,7 +9,13 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
-from samenspel.reports.report import ActivityGroup, Report, ReportActivity, ReportRound
+from samenspel.reports.report import (
+    ActivityGroup,
+    FollowUpActivity,
+    Report,
+    ReportActivity,
+    ReportRound,
+)
 
 # Characters that mean something to Markdown (or HTML inside it) anywhere in a line.
 SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~#])")
@@ -26,7 +32,7 @@ def text(value: str) -> str:
 
 def render(report: Report) -> bytes:
     with override(report.language):
-        lines = [*cover(report), *activities(report), *notes(report)]
+        lines = [*cover(report), *activities(report), *follow_up(report), *notes(report)]
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 
 
@@ -82,6 +88,49 @@ def activity_lines(number: int, activity: ReportActivity) -> list[str]:
     )
     heading = _("Reactions from the room")
     lines.append(f"   - {heading}: {reactions}")
+    return [*lines, ""]
+
+
+def follow_up(report: Report) -> list[str]:
+    """What has been done since, per tracked activity: its status and the check-ins."""
+    if not report.follow_up:
+        return []
+    heading = _("Follow-up: what have we done, and did it work?")
+    lines = [f"## {heading}", ""]
+    for activity in report.follow_up:
+        lines += follow_up_lines(activity)
+    return lines
+
+
+def follow_up_lines(activity: FollowUpActivity) -> list[str]:
+    owner = activity.owner_label + (
+        f" ({text(activity.owner_organisation)})" if activity.owner_organisation else "")
+    facts = [
+        (_("Status"), activity.status_label),
+        (_("Owner"), owner),
+        (_("How we will notice that it works"), text(activity.how_we_notice)),
+        (_("Target date"), formats.date_format(activity.target_date, "j F Y")
+         if activity.target_date else ""),
+    ]
+    lines = [f"### {text(activity.title)}", ""]
+    lines += [f"- **{label}:** {value}" for label, value in facts if value]
+    for change in activity.status_changes:
+        moved = _("Status from “%(old)s” to “%(new)s”") % {
+            "old": change.from_label, "new": change.to_label}
+        lines.append(f"- {formats.date_format(change.date, 'j F Y')}: {moved}")
+    lines.append("")
+    if not activity.check_ins:
+        return [*lines, "*" + _("No check-in yet.") + "*", ""]
+    for check_in in activity.check_ins:
+        worked = _("Did it work?")
+        lines.append(f"- **{formats.date_format(check_in.date, 'j F Y')}, "
+                     f"{check_in.perspective_label}** — {worked} {check_in.worked_label}")
+        lines.append("  - " + _("Done:") + " " + text(check_in.done))
+        if check_in.evidence or check_in.evidence_link:
+            lines.append("  - " + _("How we know:") + " " + text(
+                " ".join(v for v in (check_in.evidence, check_in.evidence_link) if v)))
+        if check_in.left_to_do:
+            lines.append("  - " + _("Left to do:") + " " + text(check_in.left_to_do))
     return [*lines, ""]
 
 

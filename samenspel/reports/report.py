@@ -1,9 +1,10 @@
 """The report of a workshop: what every export says, in one language — the cover facts, who
 took part per perspective (counts; names only where people gave one), the three roles of
 the government, the chosen activities per perspective with the behaviours they serve and
-the room's reactions, and every round per perspective with its notes, a belief kept with
-its behaviour and a thought with its routine. Hidden notes and merged duplicates are left
-out; a note that others named too says how often.
+the room's reactions, every round per perspective with its notes, a belief kept with
+its behaviour and a thought with its routine, and the follow-up (each tracked activity's
+status, its status changes and the check-ins of each group; no contact persons). Hidden
+notes and merged duplicates are left out; a note that others named too says how often.
 
 Plain data built by plain functions from the workshop's document (document.py), so the
 PDF, the spreadsheet, the CSV file and the Markdown text cannot say different things."""
@@ -16,9 +17,17 @@ from datetime import date, datetime
 
 from django.utils import translation
 
+from samenspel.followup.models import Status, Worked
 from samenspel.method.perspectives import Perspective
 from samenspel.method.roles import ROLE_ATTRIBUTES, ROLES
-from samenspel.reports.document import ActivityPart, Document, NotePart, PromptPart, RoundPart
+from samenspel.reports.document import (
+    ActivityPart,
+    Document,
+    NotePart,
+    PromptPart,
+    RoundPart,
+    TrackedActivityPart,
+)
 from samenspel.workshops.boards import COUNT_LABELS
 from samenspel.workshops.models import Reaction, Workshop
 
@@ -181,12 +190,50 @@ class ReportRound:
 
 
 @dataclass(frozen=True)
+class ReportCheckIn:
+    date: date
+    perspective_label: str
+    worked: str
+    worked_label: str
+    done: str
+    evidence: str
+    evidence_link: str
+    left_to_do: str
+
+
+@dataclass(frozen=True)
+class ReportStatusChange:
+    date: date
+    from_label: str
+    to_label: str
+
+
+@dataclass(frozen=True)
+class FollowUpActivity:
+    """A tracked activity as the report prints it: who owns it, where it stands, and what
+    each group said in its check-ins (oldest first)."""
+
+    title: str
+    description: str
+    owner_label: str
+    owner_organisation: str
+    how_we_notice: str
+    target_date: date | None
+    status: str
+    status_label: str
+    status_changes: tuple[ReportStatusChange, ...]
+    check_ins: tuple[ReportCheckIn, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     language: str
     cover: Cover
     roles: tuple[RoleSummary, ...]
     activities: tuple[ActivityGroup, ...]
     rounds: tuple[ReportRound, ...]
+    # Empty until the workshop is closed and followed up.
+    follow_up: tuple[FollowUpActivity, ...] = ()
 
     @property
     def chosen_count(self) -> int:
@@ -214,7 +261,33 @@ def build_report(document: Document, language: str) -> Report:
                 report_round(document, round_, language)
                 for round_ in document.template.rounds if round_.kind == "reflect"
             ),
+            follow_up=tuple(
+                follow_up_activity(part)
+                for part in (document.follow_up.activities if document.follow_up else [])
+            ),
         )
+
+
+def follow_up_activity(part: TrackedActivityPart) -> FollowUpActivity:
+    statuses = dict(Status.choices)
+    return FollowUpActivity(
+        title=part.title, description=part.description,
+        owner_label=perspective_label(part.owner), owner_organisation=part.owner_organisation,
+        how_we_notice=part.how_we_notice, target_date=part.target_date, status=part.status,
+        status_label=str(statuses[part.status]),
+        status_changes=tuple(
+            ReportStatusChange(c.date, str(statuses[c.from_status]), str(statuses[c.to_status]))
+            for c in part.status_changes
+        ),
+        check_ins=tuple(
+            ReportCheckIn(
+                date=c.date, perspective_label=perspective_label(c.perspective),
+                worked=c.worked, worked_label=str(dict(Worked.choices)[c.worked]), done=c.done,
+                evidence=c.evidence, evidence_link=c.evidence_link, left_to_do=c.left_to_do,
+            )
+            for c in part.check_ins
+        ),
+    )
 
 
 def in_language(dutch: str, english: str, language: str) -> str:

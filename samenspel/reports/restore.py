@@ -8,17 +8,21 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Iterable
+from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from samenspel.accounts.models import User
+from samenspel.followup import services as followup
+from samenspel.followup.models import CheckIn, FollowUp, StatusChange, TrackedActivity
 from samenspel.method.models import Prompt, PromptText, Round, WorkshopTemplate
 from samenspel.reports.document import (
     SCHEMA,
     SCHEMA_VERSION,
     Document,
+    FollowUpPart,
     TemplatePart,
     template_part,
 )
@@ -150,6 +154,27 @@ def check_references(document: Document) -> None:
     for activity in document.activities:
         unique((v.participant for v in activity.votes), _("a vote of"))
         unique((f"{r.participant} ({r.kind})" for r in activity.reactions), _("a reaction of"))
+    if document.follow_up is not None:
+        check_follow_up(document.follow_up, workshop.state, notes, activities)
+
+
+def check_follow_up(
+    part: FollowUpPart, state: str, notes: set[str], activities: set[str]
+) -> None:
+    """A follow-up belongs to a closed workshop; it tracks an activity at most once and
+    points only to the notes and activities in the file."""
+    if state != "closed":
+        raise refused(_("only a closed workshop has a follow-up"))
+    unique((t.activity for t in part.activities if t.activity), _("the tracked activity"))
+    if any(c.evidence_link and not followup.is_web_address(c.evidence_link)
+           for t in part.activities for c in t.check_ins):
+        raise refused(_("a check-in's link is not a web address"))
+    missing = [
+        *(t.activity for t in part.activities if t.activity and t.activity not in activities),
+        *(ref for t in part.activities for ref in t.serves if ref not in notes),
+    ]
+    if missing:
+        raise refused(_("it refers to %(ref)s, which is not in the file") % {"ref": missing[0]})
 
 
 def store(document: Document, created_by: User | None) -> Workshop:
@@ -194,15 +219,12 @@ def store(document: Document, created_by: User | None) -> Workshop:
         written.merged_into = note.get(n.merged_into or "")
     Contribution.objects.bulk_update(notes, ["created_at", "links_to", "merged_into"])
 
-    activities = Activity.objects.bulk_create(
-        Activity(workshop=workshop, perspective=a.perspective, title=a.title,
-                 description=a.description, proposed_by=person.get(a.proposed_by or ""),
-                 chosen=a.chosen)
+    activities = stored_at(Activity, [
+        (Activity(workshop=workshop, perspective=a.perspective, title=a.title,
+                  description=a.description, proposed_by=person.get(a.proposed_by or ""),
+                  chosen=a.chosen), a.created_at)
         for a in document.activities
-    )
-    for made, a in zip(activities, document.activities, strict=True):
-        made.created_at = a.created_at
-    Activity.objects.bulk_update(activities, ["created_at"])
+    ])
     Activity.serves.through.objects.bulk_create(
         Activity.serves.through(activity=made, contribution=note[ref])
         for made, a in zip(activities, document.activities, strict=True) for ref in a.serves
@@ -211,14 +233,10 @@ def store(document: Document, created_by: User | None) -> Workshop:
         Vote(activity=made, participant=person[v.participant], dots=v.dots)
         for made, a in zip(activities, document.activities, strict=True) for v in a.votes
     )
-    reactions = [
+    stored_at(Reaction, [
         (Reaction(activity=made, participant=person[r.participant], kind=r.kind), r.created_at)
         for made, a in zip(activities, document.activities, strict=True) for r in a.reactions
-    ]
-    Reaction.objects.bulk_create(reaction for reaction, _at in reactions)
-    for reaction, at in reactions:
-        reaction.created_at = at
-    Reaction.objects.bulk_update([reaction for reaction, _at in reactions], ["created_at"])
+    ])
 
     activity = {a.ref: made for a, made in zip(document.activities, activities, strict=True)}
     workshop.state = part.state
@@ -229,7 +247,53 @@ def store(document: Document, created_by: User | None) -> Workshop:
     workshop.created_at = part.created_at
     workshop.save(update_fields=["state", "current_round", "round_open", "timer_ends_at",
                                  "shown_activity", "created_at"])
+    if document.follow_up is not None:
+        store_follow_up(workshop, document.follow_up, note, activity)
     return workshop
+
+
+def store_follow_up(
+    workshop: Workshop, part: FollowUpPart, note: dict[str, Contribution],
+    activity: dict[str, Activity],
+) -> None:
+    """The tracked activities with their history as the file has them; then the follow-up
+    adds what belongs to this installation (new check-in links, a new progress address)."""
+    FollowUp.objects.create(workshop=workshop, is_public=part.is_public)
+    tracked = stored_at(TrackedActivity, [
+        (TrackedActivity(
+            workshop=workshop, activity=activity.get(t.activity or ""), title=t.title,
+            description=t.description, owner=t.owner, owner_organisation=t.owner_organisation,
+            contact_name=t.contact_name, contact_email=t.contact_email,
+            how_we_notice=t.how_we_notice, target_date=t.target_date, status=t.status,
+            reminded_on=t.reminded_on, created_on=t.created_on,
+        ), t.created_at)
+        for t in part.activities
+    ])
+    TrackedActivity.serves.through.objects.bulk_create(
+        TrackedActivity.serves.through(trackedactivity=made, contribution=note[ref])
+        for made, t in zip(tracked, part.activities, strict=True) for ref in t.serves
+    )
+    stored_at(StatusChange, [
+        (StatusChange(activity=made, date=c.date, from_status=c.from_status,
+                      to_status=c.to_status), c.created_at)
+        for made, t in zip(tracked, part.activities, strict=True) for c in t.status_changes
+    ])
+    stored_at(CheckIn, [
+        (CheckIn(activity=made, perspective=c.perspective, date=c.date, done=c.done,
+                 worked=c.worked, evidence=c.evidence, evidence_link=c.evidence_link,
+                 left_to_do=c.left_to_do, key=followup.new_check_in_key()), c.created_at)
+        for made, t in zip(tracked, part.activities, strict=True) for c in t.check_ins
+    ])
+    followup.track_activities(workshop)
+
+
+def stored_at[M: models.Model](model: type[M], rows: list[tuple[M, datetime]]) -> list[M]:
+    """Stores the rows, then gives each the moment it was made (auto_now_add set "now")."""
+    made = model._default_manager.bulk_create([row for row, _at in rows])
+    for row, (_unsaved, moment) in zip(made, rows, strict=True):
+        row.created_at = moment  # type: ignore[attr-defined]
+    model._default_manager.bulk_update(made, ["created_at"])
+    return made
 
 
 def matching_template(part: TemplatePart) -> WorkshopTemplate | None:

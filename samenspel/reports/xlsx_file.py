@@ -18,6 +18,7 @@ from samenspel.reports.report import Report
 from samenspel.workshops.boards import COUNT_LABELS
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 HEADER_COLOUR = "DDE7F0"
@@ -34,6 +35,8 @@ def render(report: Report) -> bytes:
         book.remove(book.worksheets[0])
         about_sheet(book.create_sheet(_("Workshop")), report)
         activities_sheet(book.create_sheet(_("Activities")), report)
+        if report.follow_up:
+            follow_up_sheets(book, report)
         for round_ in report.rounds:
             sheet = book.create_sheet(_("Round %(number)d") % {"number": round_.number})
             table(sheet, [_("Perspective"), _("Question"), _("Note"), _("Belongs to"),
@@ -85,6 +88,31 @@ def activities_sheet(sheet: Worksheet, report: Report) -> None:
                 "; ".join(activity.serves), *[r.total for r in activity.reactions],
             ])
     table(sheet, headers, rows, wrap={2, 5})
+
+
+def follow_up_sheets(book: Workbook, report: Report) -> None:
+    """One row per check-in (an activity without one gets a row of its own), and one row
+    per status change."""
+    rows: list[list[object]] = []
+    for activity in report.follow_up:
+        facts = [activity.title, activity.owner_label, activity.owner_organisation,
+                 activity.status_label,
+                 activity.target_date.isoformat() if activity.target_date else ""]
+        rows += [
+            [*facts, c.date.isoformat(), c.perspective_label, c.worked_label, c.done,
+             c.evidence, c.evidence_link, c.left_to_do]
+            for c in activity.check_ins
+        ] or [[*facts, "", "", "", "", "", "", ""]]
+    table(book.create_sheet(_("Follow-up")), [
+        _("Activity"), _("Owner"), _("Organisation"), _("Status"), _("Target date"),
+        _("Date"), _("Perspective"), _("Did it work?"), _("What have we done?"),
+        _("How do we know?"), _("Link"), _("What is left to do?"),
+    ], rows, wrap={8, 9, 11})
+    table(book.create_sheet(_("Status changes")), [
+        _("Activity"), _("Date"), _("From"), _("To")], [
+        [activity.title, change.date.isoformat(), change.from_label, change.to_label]
+        for activity in report.follow_up for change in activity.status_changes
+    ], wrap=set())
 
 
 def table(sheet: Worksheet, headers: Sequence[str], rows: Sequence[Sequence[object]],

@@ -19,7 +19,7 @@ from samenspel.core.text import one_line, plain_text
 from samenspel.method.models import Prompt, Round, WorkshopTemplate
 from samenspel.method.perspectives import Perspective
 from samenspel.method.services import closing_round
-from samenspel.workshops import live_updates
+from samenspel.workshops import live_updates, signals
 from samenspel.workshops.join_codes import new_join_code
 from samenspel.workshops.models import (
     Activity,
@@ -571,6 +571,9 @@ def close_workshop(workshop: Workshop) -> None:
         workshop.save(update_fields=["state", "round_open"])
         bump_version(workshop)
         transaction.on_commit(lambda: live_updates.announce_closed(workshop))
+        transaction.on_commit(
+            lambda: signals.workshop_closed.send(sender=Workshop, workshop=workshop)
+        )
 
 
 MAX_TIMER_MINUTES = 120

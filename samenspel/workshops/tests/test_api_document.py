@@ -49,6 +49,15 @@ OPERATIONS = {
     ("get", "/api/v1/questionnaire"),
     ("post", "/api/v1/answers"),
     ("post", "/api/v1/me/role-compass"),
+    ("get", "/api/v1/follow-up/activities"),
+    ("get", "/api/v1/follow-up/activities/{activity_id}"),
+    ("put", "/api/v1/follow-up/activities/{activity_id}"),
+    ("post", "/api/v1/follow-up/activities/{activity_id}/status"),
+    ("post", "/api/v1/follow-up/activities/{activity_id}/check-ins"),
+    ("get", "/api/v1/follow-up/workshops/{workshop_id}"),
+    ("post", "/api/v1/follow-up/workshops/{workshop_id}/activities"),
+    ("get", "/api/v1/check-in/{key}"),
+    ("post", "/api/v1/check-in/{key}/activities/{activity_id}"),
 }
 
 
@@ -66,13 +75,15 @@ def test_openapi_document_lists_every_operation_with_its_refusals(client):
     assert {scheme["scheme"] for scheme in schemes.values()} == {"bearer"}
 
 
-def test_only_joining_the_outcome_and_answering_a_questionnaire_need_no_token(client):
+def test_only_joining_the_outcome_answering_and_checking_in_by_link_need_no_token(client):
     document = client.get("/api/v1/openapi.json").json()
     open_to_all = {(method, path) for path, item in document["paths"].items()
                    for method, operation in item.items() if not operation.get("security")}
     assert open_to_all == {("post", "/api/v1/join"), ("get", "/api/v1/outcome/{key}"),
                            ("get", "/api/v1/outcome/{key}/export"),
-                           ("get", "/api/v1/questionnaire"), ("post", "/api/v1/answers")}
+                           ("get", "/api/v1/questionnaire"), ("post", "/api/v1/answers"),
+                           ("get", "/api/v1/check-in/{key}"),
+                           ("post", "/api/v1/check-in/{key}/activities/{activity_id}")}
 
 
 def test_docs_page_is_rendered_on_the_server_with_every_operation(client):
