@@ -83,6 +83,12 @@ def test_the_corpus_is_inert_on_every_page(client, hostile):
         assert_inert(page.content.decode(), name)
         shown.append("7*7" in page.content.decode())
     assert any(shown)  # the case text with the template syntax was on a page
+    services.close_workshop(workshop)  # its activities are followed up now
+    for address in (reverse("followup:dashboard"),
+                    reverse("followup:review", args=[workshop.pk])):
+        page = client.get(address)
+        assert page.status_code == 200, address
+        assert_inert(page.content.decode(), address)
 
 
 def test_the_corpus_reads_back_literally_from_the_pdf_and_the_spreadsheet(hostile):

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.models import User
+from samenspel.core.text import one_line, plain_text
 from samenspel.followup import live_updates, rules
 from samenspel.followup.models import (
     CheckIn,
@@ -107,7 +108,7 @@ class ActivityDetails(TypedDict, total=False):
 
 
 def _checked_activity(title: str, owner: str, details: ActivityDetails) -> dict[str, Any]:
-    title = " ".join(title.split())
+    title = one_line(title)
     if not title:
         raise FollowUpError("empty_activity", _("Give the activity a title."))
     if owner not in Perspective.values:
@@ -122,11 +123,11 @@ def _checked_activity(title: str, owner: str, details: ActivityDetails) -> dict[
             )) from None
     return {
         "title": title[:120], "owner": owner,
-        "description": details.get("description", "").strip()[:500],
-        "owner_organisation": " ".join(details.get("owner_organisation", "").split())[:120],
-        "contact_name": " ".join(details.get("contact_name", "").split())[:120],
+        "description": plain_text(details.get("description", ""))[:500],
+        "owner_organisation": one_line(details.get("owner_organisation", ""))[:120],
+        "contact_name": one_line(details.get("contact_name", ""))[:120],
         "contact_email": contact_email[:254],
-        "how_we_notice": details.get("how_we_notice", "").strip()[:1000],
+        "how_we_notice": plain_text(details.get("how_we_notice", ""))[:1000],
         "target_date": details.get("target_date"),
     }
 
@@ -202,7 +203,7 @@ def record_check_in(
     today = timezone.localdate()
     if perspective not in Perspective.values:
         raise FollowUpError("unknown_perspective", _("Choose the group you speak for."))
-    done = done.strip()
+    done = plain_text(done)
     if not done:
         raise FollowUpError("empty_check_in", _("Write what you have done."))
     if worked not in Worked.values:
@@ -216,8 +217,8 @@ def record_check_in(
         raise FollowUpError("future_check_in", _("A check-in cannot be in the future."))
     check_in = CheckIn(
         activity=tracked, perspective=perspective, done=done[:2000], worked=worked,
-        evidence=evidence.strip()[:2000], evidence_link=evidence_link[:500],
-        left_to_do=left_to_do.strip()[:2000], recorded_by=recorded_by,
+        evidence=plain_text(evidence)[:2000], evidence_link=evidence_link[:500],
+        left_to_do=plain_text(left_to_do)[:2000], recorded_by=recorded_by,
         key=key or new_check_in_key(), date=on or today,
     )
     try:

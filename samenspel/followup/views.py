@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from samenspel.accounts import permissions
+from samenspel.accounts import audit, permissions
 from samenspel.accounts.models import User
 from samenspel.followup import pictures, progress, rules, services, workshop_round
 from samenspel.followup.forms import (
@@ -150,6 +150,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     staff_only(request, change=True)
     _workshop, follow_up = closed_workshop(pk)
     services.publish_progress(follow_up, request.POST.get("public") == "1")
+    audit.record(request.user, "publish_progress", workshop=pk,
+                 public=request.POST.get("public") == "1")
     return redirect("followup:review", pk=pk)
 
 
@@ -165,6 +167,8 @@ def activity_add(request: HttpRequest, pk: int) -> HttpResponse:
         except services.FollowUpError as error:
             form.add_error(None, error.message)
         else:
+            audit.record(request.user, "add_activity", workshop=workshop.pk,
+                         activity=tracked.pk)
             return redirect("followup:activity", pk=tracked.pk)
     return render(request, "followup/activity_form.html", {"form": form, "workshop": workshop},
                   status=400 if form.errors else 200)
@@ -218,6 +222,7 @@ def activity_change(request: HttpRequest, pk: int) -> HttpResponse:
         except services.FollowUpError as error:
             form.add_error(None, error.message)
         else:
+            audit.record(request.user, "change_activity", activity=tracked.pk)
             return redirect("followup:activity", pk=tracked.pk)
     return render(request, "followup/activity_form.html", {
         "form": form, "workshop": tracked.workshop, "tracked": tracked,
@@ -237,6 +242,8 @@ def status_change(request: HttpRequest, pk: int) -> HttpResponse:
         except services.FollowUpError as error:
             form.add_error(None, error.message)
         else:
+            audit.record(request.user, "change_status", activity=tracked.pk,
+                         status=form.cleaned_data["status"])
             return redirect("followup:activity", pk=tracked.pk)
     return render_activity(request, tracked, status_form=form)
 
@@ -259,6 +266,8 @@ def staff_check_in(request: HttpRequest, pk: int) -> HttpResponse:
         except services.FollowUpError as error:
             form.add_error(None, error.message)
         else:
+            audit.record(request.user, "record_check_in", activity=tracked.pk,
+                         perspective=data["perspective"])
             messages.success(request, _("The check-in is saved."))
             return redirect("followup:activity", pk=tracked.pk)
     return render_activity(request, tracked, check_in_form=form)
@@ -364,4 +373,7 @@ def look_back_previous(request: HttpRequest, pk: int) -> HttpResponse:
             services.look_back_on(workshop, previous)
         except services.FollowUpError as error:
             messages.error(request, error.message)
+        else:
+            audit.record(request.user, "look_back_on", workshop=workshop.pk,
+                         previous=previous.pk)
     return redirect("workshops:console", pk=workshop.pk)

@@ -392,6 +392,10 @@ def current_participant(request: HttpRequest, workshop: Workshop) -> Participant
     return Participant.objects.filter(workshop=workshop, key=key).first()
 
 
+# Refusals that say "this is someone else's": a 403, like the API's.
+NOT_YOURS = ("not_your_note", "other_group")
+
+
 def participant_for_code(request: HttpRequest, code: str) -> tuple[Workshop, Participant | None]:
     """The workshop of a code in a phone's address, and the participant this phone is in it.
     A code that does not exist is a 404 and counts as a guess; someone not known yet waits
@@ -429,7 +433,8 @@ def participant_action(
             return back_to_board(workshop, "")
         except services.WorkshopError as error:
             typed = request.POST.get("prompt", "")
-            return participant_screen(request, workshop, me, status=400, error={
+            status = 403 if error.code in NOT_YOURS else 400
+            return participant_screen(request, workshop, me, status=status, error={
                 "message": error.message,
                 # The note form to show the message at, with what was typed.
                 "prompt": int(typed) if typed.isdigit() else None,
