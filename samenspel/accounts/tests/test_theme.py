@@ -23,6 +23,13 @@ PEEL_EN_MAAS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def in_english():
+    """The rules' messages are read in their source language here, whatever ran before."""
+    with translation.override("en"):
+        yield
+
+
 def theme_form(files=None, **changes):
     return ThemeAdminForm(data={**PEEL_EN_MAAS, **changes}, files=files, instance=Theme())
 
