@@ -9,6 +9,7 @@
 
 (A slow database is in test_busy_database.py.)"""
 
+import http.client
 import json
 import random
 import re
@@ -58,7 +59,8 @@ def call(server, token, method, path, body=None):
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as refused:
         return refused.code, json.loads(refused.read() or b"null")
-    except (OSError, urllib.error.URLError) as error:
+    except (OSError, urllib.error.URLError, http.client.HTTPException) as error:
+        # Also an answer cut off halfway: the server was killed while it sent it.
         raise Unreachable(str(error)) from error
 
 
