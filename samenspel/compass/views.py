@@ -340,12 +340,13 @@ def answered_before(request: HttpRequest, assessment: Assessment) -> bool:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, code: str) -> HttpResponse:
     assessment = Assessment.objects.filter(code=code.upper()).select_related("case").first()
-    if assessment is None or not answered_before(request, assessment):
+    answered = assessment is not None and answered_before(request, assessment)
+    if not answered:
         code_guessing.looked_up(request, assessment is not None)
     if assessment is None:
         return render(request, "compass/not_found.html", status=404)
     context: dict[str, Any] = {"assessment": assessment, "case": assessment.case}
-    if answered_before(request, assessment):
+    if answered:
         return render(request, "compass/answered.html", context)
     if not assessment.is_open:
         return render(request, "compass/closed.html", context, status=410)

@@ -627,11 +627,12 @@ def anonymise_participants(workshop: Workshop) -> None:
         Contribution.objects.filter(workshop=workshop, hidden=True).delete()
         Contribution.objects.filter(workshop=workshop).update(participant=None)
         Submission.objects.filter(participant__workshop=workshop).delete()
-        for participant in workshop.participants.all():
+        participants = list(workshop.participants.all())
+        for participant in participants:
             participant.display_name = ""
             participant.key = secrets.token_urlsafe(32)  # cookies and API tokens stop working
             participant.join_key = None
-            participant.save(update_fields=["display_name", "key", "join_key"])
+        Participant.objects.bulk_update(participants, ["display_name", "key", "join_key"])
         workshop.anonymised_at = timezone.now()
         workshop.save(update_fields=["state", "round_open", "anonymised_at"])
         bump_version(workshop)

@@ -335,11 +335,9 @@ def enter_code(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def participant(request: HttpRequest, code: str) -> HttpResponse:
-    workshop = Workshop.objects.filter(join_code=code.upper()).select_related("template").first()
-    me = current_participant(request, workshop) if workshop is not None else None
-    if me is None:
-        code_guessing.looked_up(request, workshop is not None)
-    if workshop is None:
+    try:
+        workshop, me = participant_for_code(request, code)
+    except Http404:
         return render(request, "workshops/not_found.html", status=404)
     if me is not None:
         return participant_screen(request, workshop, me)
